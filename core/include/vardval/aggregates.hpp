@@ -1,0 +1,64 @@
+#pragma once
+// Per-unit aggregates: the only form in which person-level extracts are kept. Any age-band
+// scheme can be derived from single-year counts, so a model change never needs a
+// re-import.
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "vardval/decimal.hpp"
+#include "vardval/period.hpp"
+
+namespace vardval {
+
+inline constexpr int kMaxAge = 120;  // an age above this is rejected as impossible
+
+enum class Sex : std::uint8_t { female = 0, male = 1 };
+const char* to_string(Sex sex);
+
+// Distances are kept as a histogram in tenths of a kilometre: bucket b holds persons living
+// more than (b − 1)/10 and at most b/10 km away, so "more than 30 km" is exact.
+struct UnitListing {
+    std::array<std::array<std::int64_t, kMaxAge + 1>, 2> persons{};  // [sex][age]
+    std::map<std::string, std::int64_t> cni;                         // variable → persons
+    std::map<int, std::int64_t> distance_decikm;                     // bucket → persons
+
+    std::int64_t listed() const;
+    std::int64_t persons_aged(int from, int to) const;  // both sexes, inclusive
+    std::int64_t listed_beyond(Decimal km) const;       // strictly more than km
+};
+
+struct DatasetRef {
+    std::string kind;    // "listing", "visits"
+    std::string period;  // "2020-02", "2018-11..2019-10"
+    int version = 0;
+    std::string to_string() const { return kind + " " + period + " v" + std::to_string(version); }
+};
+
+// One month's listing (census of who is listed where), aggregated per unit.
+struct ListingAggregate {
+    DatasetRef ref;
+    std::map<std::string, UnitListing> units;  // unit id → aggregates
+
+    std::int64_t listed() const;
+    std::int64_t cni_total(const std::string& variable) const;
+};
+
+// Primary-care contacts in a reference period, counted by the patient's age at the contact.
+struct VisitCount {
+    std::string unit;  // treating unit
+    int age = 0;
+    Sex sex = Sex::female;
+    std::string profession;    // doctor, nurse, ...
+    std::string contact_type;  // visit, home_visit, phone, digital, phone_prescription
+    std::int64_t visits = 0;
+};
+
+struct VisitAggregate {
+    DatasetRef ref;
+    std::vector<VisitCount> counts;
+};
+
+}  // namespace vardval

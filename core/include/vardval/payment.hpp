@@ -1,0 +1,41 @@
+#pragma once
+// The two ways a component turns per-unit bases into money, shared by every component type:
+// a price per basis unit per year (paid as 1/12 a month), or an annual budget (a pot) split
+// over units in proportion to their bases by largest remainder.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "vardval/ledger.hpp"
+#include "vardval/params.hpp"
+#include "vardval/plugin_api.hpp"
+
+namespace vardval {
+
+struct Payment {
+    enum class Mode { price, budget } mode = Mode::price;
+    Decimal annual_ore;  // price per basis unit per year, or the annual budget
+    Decimal budget_share = Decimal::from_int(1);  // part of the budget this component pays
+
+    // The parameters that select the mode; `price_key` and "budget_year" are exactly-one-of.
+    static std::vector<ParamSpec> params(const std::string& price_key,
+                                         const std::string& price_doc);
+    static void require_one(ParamSpec& object, const std::string& price_key);
+    static Payment read(const Params& params, const std::string& price_key);
+
+    std::string describe() const;  // "2 453 kr per weight unit per year / 12"
+};
+
+struct UnitBasis {
+    std::string unit;
+    Decimal basis;
+};
+
+// Lines with basis, rate, amount and rounding set; the caller adds explanation and trace.
+std::vector<LedgerLine> pay(const Payment& payment, Period period,
+                            const std::vector<UnitBasis>& bases, const std::string& basis_unit);
+
+// "1 234.5" with a space every three digits, for explanations.
+std::string format_decimal(Decimal d, int decimals);
+
+}  // namespace vardval

@@ -1,0 +1,82 @@
+#pragma once
+// The plugin API: the one header a component plugin includes. A plugin library exports
+// one entry point returning a PluginInfo (as LLVM pass plugins do); the host checks
+// `api_version` before touching anything else, then calls `register_types` with its
+// registrar (as DuckDB extensions register through a loader). No static initialisers.
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <boost/dll/alias.hpp>
+
+#include "vardval/aggregates.hpp"
+#include "vardval/issue.hpp"
+#include "vardval/ledger.hpp"
+#include "vardval/params.hpp"
+#include "vardval/period.hpp"
+#include "vardval/region.hpp"
+#include "vardval/schema.hpp"
+
+namespace vardval {
+
+// Bump whenever anything in this header or the types it includes changes layout or meaning.
+inline constexpr int ABI_VERSION = 1;
+
+// Datasets a component reads, fetched by the host from the database on first use.
+class DataSource {
+  public:
+    virtual ~DataSource() = default;
+    virtual const ListingAggregate& listing(Period month) = 0;
+    virtual const VisitAggregate& visits(PeriodRange range) = 0;
+};
+
+struct RunContext {
+    const Region& region;
+    Period period;  // the month being paid
+    DataSource& data;
+};
+
+// A configured component: computes its ledger lines for one month, one per unit of the
+// region (zero lines included, so every unit's statement is complete).
+class Component {
+  public:
+    virtual ~Component() = default;
+    virtual std::vector<LedgerLine> compute(const RunContext& ctx) const = 0;
+};
+
+struct ComponentType {
+    std::string name;                // dotted, equal to the model's `type:`, e.g. "capitation.cni"
+    std::string summary;             // one line for `vardval plugins`
+    ParamSpec params;                // an object spec
+    std::vector<std::string> reads;  // datasets it reads, e.g. {"listing", "visits"}
+    // Cross-field checks the schema cannot express; runs only on schema-valid params.
+    std::function<void(const Params&, std::vector<Issue>&)> check;
+    std::function<std::unique_ptr<Component>(const Params&)> create;
+};
+
+class Registrar {
+  public:
+    virtual ~Registrar() = default;
+    virtual void add(ComponentType type) = 0;
+};
+
+struct PluginInfo {
+    int api_version;  // must stay the first member: the host reads it before anything else
+    const char* name;
+    const char* version;
+    void (*register_types)(Registrar&);
+};
+
+using PluginEntry = const PluginInfo*();
+
+}  // namespace vardval
+
+// Defines the exported entry point of a plugin library.
+#define VARDVAL_PLUGIN(info)                                  \
+    namespace {                                               \
+    const ::vardval::PluginInfo* vardval_plugin_info_impl() { \
+        return &(info);                                       \
+    }                                                         \
+    }                                                         \
+    BOOST_DLL_ALIAS(vardval_plugin_info_impl, vardval_plugin_info)

@@ -1,0 +1,56 @@
+#pragma once
+// Importing a file into the database, and serving datasets to a run: from the database,
+// or, when a month was never imported, from the region's shipped sample.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "vardval_host/engine.hpp"
+#include "vardval_host/import.hpp"
+#include "vardval_host/storage.hpp"
+
+namespace vardval {
+
+struct ImportRequest {
+    std::string kind;    // "listing" or "visits"
+    std::string period;  // "YYYY-MM" for a listing, "YYYY-MM..YYYY-MM" for visits
+    std::filesystem::path file;
+    bool allow_rejects = false;
+    std::ostream* rejects_out = nullptr;
+    ProgressFn progress;
+};
+
+struct ImportOutcome {
+    ImportReport report;
+    std::optional<DatasetRef> stored;  // empty when rejects stopped the import
+};
+
+// Reads, aggregates and (if every row was used, or rejects are allowed) stores in one
+// transaction. Throws ImportError for a problem with the file as a whole.
+ImportOutcome import_dataset(Database& db, const Region& region, const ImportRequest& request);
+
+class DataMissing : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+class DatabaseDataSource : public RecordingDataSource {
+  public:
+    DatabaseDataSource(Database& db, const Region& region, std::filesystem::path sample_dir);
+    const ListingAggregate& listing(Period month) override;
+    const VisitAggregate& visits(PeriodRange range) override;
+    std::vector<DatasetRef> used() const override;
+
+  private:
+    // Imports the shipped sample file for `kind` and `period` if there is one.
+    bool import_sample(const std::string& kind, const std::string& period);
+
+    Database& db_;
+    const Region& region_;
+    std::filesystem::path sample_dir_;
+    std::map<Period, ListingAggregate> listings_;
+    std::map<PeriodRange, VisitAggregate> visits_;
+};
+
+}  // namespace vardval

@@ -1,0 +1,46 @@
+#pragma once
+// Runs a validated model for one month: every component in payment order, every unit,
+// then checks that the ledger reconciles before anyone sees it.
+#include <string>
+#include <vector>
+
+#include "vardval/plugin_api.hpp"
+#include "vardval_host/model.hpp"
+
+namespace vardval {
+
+class PluginHost;
+
+struct UnitStatement {
+    const Unit* unit = nullptr;
+    std::int64_t listed = 0;
+    std::vector<LedgerLine> lines;  // in payment order
+    Ore total_ore = 0;
+};
+
+struct RunResult {
+    std::string region;
+    std::string region_name;
+    int year = 0;
+    std::string title;
+    std::string model_file;
+    std::string model_hash;
+    Period period;
+    std::vector<std::pair<std::string, std::string>> components;  // id, type
+    std::vector<DatasetRef> datasets;                             // what was read
+    std::vector<UnitStatement> units;                             // in register order
+    Ore total_ore = 0;
+};
+
+// A DataSource that remembers which datasets it served, for the run record.
+class RecordingDataSource : public DataSource {
+  public:
+    virtual std::vector<DatasetRef> used() const = 0;
+};
+
+// Throws IssueError if the model is invalid; std::runtime_error if the ledger does not
+// reconcile (a bug, never silently ignored).
+RunResult run_model(const Model& model, const Region& region, const PluginHost& host,
+                    RecordingDataSource& data, Period period);
+
+}  // namespace vardval

@@ -1,0 +1,59 @@
+#pragma once
+// Import of person-level CSV extracts into per-unit aggregates. Persons are streamed and
+// counted, never kept. Every row is used or rejected with file, line and reason; the
+// caller stores the aggregate only if there were no rejects (or rejects were allowed).
+#include <cstdint>
+#include <functional>
+#include <istream>
+#include <map>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "vardval/aggregates.hpp"
+#include "vardval/region.hpp"
+
+namespace vardval {
+
+// A problem with the file as a whole (e.g. a missing column): nothing can be imported.
+class ImportError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
+struct Reject {
+    std::int64_t line = 0;
+    std::string reason;
+};
+
+struct ImportReport {
+    std::string file;
+    std::int64_t rows_read = 0;
+    std::int64_t rows_used = 0;
+    std::int64_t rows_rejected = 0;
+    std::vector<Reject> first_rejects;                    // the first 100, for the terminal
+    std::map<std::string, std::int64_t> rejects_by_kind;  // "unknown unit" → 12
+
+    void reject(std::int64_t line, const std::string& kind, const std::string& detail);
+    std::ostream* rejects_out = nullptr;  // every reject as CSV (file,line,reason), if set
+};
+
+// Called now and then with bytes read so far; the CLI draws a progress line from it.
+using ProgressFn = std::function<void(std::uint64_t bytes, std::int64_t rows)>;
+
+// Listing: one row per listed person. Columns: person_id, unit, birth_date (YYYY-MM-DD) or
+// birth_year, sex (F/M, K accepted for kvinna), distance_km, and any number of cni_<name>
+// flags (0/1). Ages are completed years on the first day of `month`; with birth_year only,
+// the age reached during that year.
+ListingAggregate aggregate_listing(std::istream& in, const std::string& file, const Region& region,
+                                   Period month, ImportReport& report,
+                                   const ProgressFn& progress = {});
+
+// Visits in a reference period: person_id, unit, visit_date, birth_date or birth_year, sex,
+// profession, contact_type. A visit outside `range` is rejected.
+VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const Region& region,
+                                PeriodRange range, ImportReport& report,
+                                const ProgressFn& progress = {});
+
+}  // namespace vardval

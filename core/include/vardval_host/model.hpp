@@ -1,0 +1,52 @@
+#pragma once
+// A model: one region's contract year (optionally a scenario), read from YAML. A year file
+// may `extends:` another and override components by id, key by key, so next year's model
+// is written as a difference from this year's (like an OpenFisca reform over a baseline).
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "vardval/issue.hpp"
+#include "vardval/params.hpp"
+#include "vardval/region.hpp"
+
+namespace vardval {
+
+class PluginHost;
+
+struct ComponentDecl {
+    std::string id;
+    std::string type;
+    std::string label;
+    std::string source;    // where the rule comes from, e.g. "001 §6"
+    YAML::Node params;     // merged over the extends chain
+    KeyFiles param_files;  // file each params key was last set in
+    std::string file;      // file of the latest declaration of this id
+    int line = 0;
+    int type_line = 0;
+};
+
+struct Model {
+    std::string file;                // the file asked for
+    std::vector<std::string> chain;  // base first, `file` last
+    std::string region;
+    int year = 0;
+    std::string title;
+    std::vector<ComponentDecl> components;  // in payment order
+
+    // A stable hash of the resolved content (not of file names or formatting), recorded
+    // with every run so a past payment can be traced to the exact rules.
+    std::string content_hash() const;
+};
+
+// Reads a model file and its extends chain. Throws IssueError on YAML or structure errors.
+Model load_model(const std::string& path);
+
+// Every problem with the model against the region and the loaded component types.
+std::vector<Issue> validate_model(const Model& model, const Region& region, const PluginHost& host);
+
+// Reads regions/<id>/region.yaml. Throws IssueError.
+Region load_region(const std::string& path);
+
+}  // namespace vardval

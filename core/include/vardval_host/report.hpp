@@ -1,0 +1,22 @@
+#pragma once
+// Renders runs for people (table, explain) and for programs (csv, json). Output depends
+// only on the run, so the same model and dataset give byte-identical output.
+#include <ostream>
+#include <string>
+
+#include "vardval_host/engine.hpp"
+#include "vardval_host/plugin_host.hpp"
+
+namespace vardval {
+
+enum class Format { table, csv, json };
+
+void write_run(std::ostream& out, const RunResult& run, Format format);
+// One unit's statement, line by line, with each component's derivation.
+void write_explanation(std::ostream& out, const RunResult& run, const UnitStatement& unit);
+void write_plugins(std::ostream& out, const PluginHost& host, Format format);
+
+// JSON string literal with escapes.
+std::string json_string(const std::string& s);
+
+}  // namespace vardval

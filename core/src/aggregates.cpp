@@ -1,0 +1,61 @@
+#include "vardval/aggregates.hpp"
+
+#include "vardval/region.hpp"
+
+namespace vardval {
+
+const char* to_string(Sex sex) {
+    return sex == Sex::female ? "F" : "M";
+}
+
+std::int64_t UnitListing::listed() const {
+    return persons_aged(0, kMaxAge);
+}
+
+std::int64_t UnitListing::persons_aged(int from, int to) const {
+    std::int64_t n = 0;
+    for (const auto& by_age : persons)
+        for (int a = from; a <= to && a <= kMaxAge; ++a)
+            n += by_age[a];
+    return n;
+}
+
+std::int64_t UnitListing::listed_beyond(Decimal km) const {
+    // Bucket b holds distances in ((b−1)/10, b/10]; "more than km" starts after km's bucket.
+    const std::int64_t threshold_bucket = km.raw() / (Decimal::kScale / 10);
+    std::int64_t n = 0;
+    for (auto it = distance_decikm.upper_bound(static_cast<int>(threshold_bucket));
+         it != distance_decikm.end(); ++it)
+        n += it->second;
+    return n;
+}
+
+std::int64_t ListingAggregate::listed() const {
+    std::int64_t n = 0;
+    for (const auto& [id, unit] : units)
+        n += unit.listed();
+    return n;
+}
+
+std::int64_t ListingAggregate::cni_total(const std::string& variable) const {
+    std::int64_t n = 0;
+    for (const auto& [id, unit] : units) {
+        auto it = unit.cni.find(variable);
+        if (it != unit.cni.end())
+            n += it->second;
+    }
+    return n;
+}
+
+const char* to_string(Ownership o) {
+    return o == Ownership::region_run ? "region-run" : "private";
+}
+
+const Unit* Region::find(const std::string& unit_id) const {
+    for (const Unit& u : units)
+        if (u.id == unit_id)
+            return &u;
+    return nullptr;
+}
+
+}  // namespace vardval

@@ -1,0 +1,98 @@
+#include "vardval_host/datasets.hpp"
+
+#include <fstream>
+
+#include <spdlog/spdlog.h>
+
+namespace vardval {
+
+ImportOutcome import_dataset(Database& db, const Region& region, const ImportRequest& request) {
+    std::ifstream in(request.file);
+    if (!in)
+        throw ImportError("cannot open " + request.file.string());
+    ImportOutcome outcome;
+    outcome.report.rejects_out = request.rejects_out;
+    const std::string file = request.file.string();
+    if (request.kind == "listing") {
+        auto month = Period::parse(request.period);
+        if (!month)
+            throw ImportError("a listing's period is a month, YYYY-MM; got '" + request.period +
+                              "'");
+        ListingAggregate listing =
+            aggregate_listing(in, file, region, *month, outcome.report, request.progress);
+        if (outcome.report.rows_rejected == 0 || request.allow_rejects)
+            outcome.stored = db.store_listing(region.id, listing, outcome.report);
+    } else if (request.kind == "visits") {
+        auto range = PeriodRange::parse(request.period);
+        if (!range)
+            throw ImportError("a visits period is a month range, YYYY-MM..YYYY-MM; got '" +
+                              request.period + "'");
+        VisitAggregate visits =
+            aggregate_visits(in, file, region, *range, outcome.report, request.progress);
+        if (outcome.report.rows_rejected == 0 || request.allow_rejects)
+            outcome.stored = db.store_visits(region.id, visits, outcome.report);
+    } else {
+        throw ImportError("unknown dataset kind '" + request.kind +
+                          "'; valid kinds: listing, visits");
+    }
+    return outcome;
+}
+
+DatabaseDataSource::DatabaseDataSource(Database& db, const Region& region,
+                                       std::filesystem::path sample_dir)
+    : db_(db), region_(region), sample_dir_(std::move(sample_dir)) {}
+
+bool DatabaseDataSource::import_sample(const std::string& kind, const std::string& period) {
+    const std::filesystem::path file = sample_dir_ / (kind + "-" + period + ".csv");
+    if (!std::filesystem::exists(file))
+        return false;
+    spdlog::info("no {} {} for {} in the database: importing the shipped sample {}", kind, period,
+                 region_.id, file.string());
+    ImportOutcome outcome =
+        import_dataset(db_, region_, ImportRequest{kind, period, file, false, nullptr, {}});
+    if (!outcome.stored)
+        throw DataMissing("the shipped sample " + file.string() + " has " +
+                          std::to_string(outcome.report.rows_rejected) +
+                          " rejected rows; nothing imported");
+    return true;
+}
+
+const ListingAggregate& DatabaseDataSource::listing(Period month) {
+    if (auto it = listings_.find(month); it != listings_.end())
+        return it->second;
+    auto loaded = db_.load_listing(region_.id, month);
+    if (!loaded && import_sample("listing", month.to_string()))
+        loaded = db_.load_listing(region_.id, month);
+    if (!loaded)
+        throw DataMissing("no listing for " + region_.id + " " + month.to_string() +
+                          " in the database and no shipped sample for that month; import one with "
+                          "`vardval import --region " +
+                          region_.id + " --kind listing --period " + month.to_string() + " FILE`");
+    return listings_.emplace(month, std::move(*loaded)).first->second;
+}
+
+const VisitAggregate& DatabaseDataSource::visits(PeriodRange range) {
+    if (auto it = visits_.find(range); it != visits_.end())
+        return it->second;
+    auto loaded = db_.load_visits(region_.id, range);
+    if (!loaded && import_sample("visits", range.to_string()))
+        loaded = db_.load_visits(region_.id, range);
+    if (!loaded)
+        throw DataMissing(
+            "no visits for " + region_.id + " " + range.to_string() +
+            " in the database and no shipped sample; import them with `vardval import "
+            "--region " +
+            region_.id + " --kind visits --period " + range.to_string() + " FILE`");
+    return visits_.emplace(range, std::move(*loaded)).first->second;
+}
+
+std::vector<DatasetRef> DatabaseDataSource::used() const {
+    std::vector<DatasetRef> out;
+    for (const auto& [p, l] : listings_)
+        out.push_back(l.ref);
+    for (const auto& [r, v] : visits_)
+        out.push_back(v.ref);
+    return out;
+}
+
+}  // namespace vardval

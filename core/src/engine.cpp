@@ -1,0 +1,84 @@
+#include "vardval_host/engine.hpp"
+
+#include <map>
+#include <stdexcept>
+
+#include "vardval_host/plugin_host.hpp"
+
+namespace vardval {
+namespace {
+
+void check_component_lines(const ComponentDecl& decl, const Region& region,
+                           const std::vector<LedgerLine>& lines) {
+    std::map<std::string, int> seen;
+    for (const LedgerLine& line : lines) {
+        if (!region.find(line.unit))
+            throw std::runtime_error("component '" + decl.id +
+                                     "' produced a line for unknown unit '" + line.unit + "'");
+        if (++seen[line.unit] > 1)
+            throw std::runtime_error("component '" + decl.id + "' produced two lines for unit '" +
+                                     line.unit + "'");
+        if (line.rounding == Rounding::per_line &&
+            line.amount_ore != amount_ore(line.basis, line.rate_ore))
+            throw std::runtime_error("component '" + decl.id + "', unit '" + line.unit +
+                                     "': amount is not basis × rate rounded");
+    }
+}
+
+}  // namespace
+
+RunResult run_model(const Model& model, const Region& region, const PluginHost& host,
+                    RecordingDataSource& data, Period period) {
+    if (auto issues = validate_model(model, region, host); !issues.empty())
+        throw IssueError("invalid model", std::move(issues));
+
+    RunResult result;
+    result.region = region.id;
+    result.region_name = region.name;
+    result.year = model.year;
+    result.title = model.title;
+    result.model_file = model.file;
+    result.model_hash = model.content_hash();
+    result.period = period;
+
+    // Create every component before computing any, so a creation failure leaves no output.
+    std::vector<std::shared_ptr<const Component>> components;
+    for (const ComponentDecl& decl : model.components) {
+        const RegisteredType* type = host.find(decl.type);
+        components.push_back(
+            host.create(*type, Params(decl.params, type->type.params, decl.file,
+                                      "component '" + decl.id + "'.params", decl.param_files)));
+        result.components.emplace_back(decl.id, decl.type);
+    }
+
+    const ListingAggregate& listing = data.listing(period);
+    std::map<std::string, std::size_t> index;
+    for (const Unit& unit : region.units) {
+        index[unit.id] = result.units.size();
+        UnitStatement s;
+        s.unit = &unit;
+        if (auto it = listing.units.find(unit.id); it != listing.units.end())
+            s.listed = it->second.listed();
+        result.units.push_back(std::move(s));
+    }
+
+    const RunContext ctx{region, period, data};
+    for (std::size_t i = 0; i < components.size(); ++i) {
+        const ComponentDecl& decl = model.components[i];
+        std::vector<LedgerLine> lines = components[i]->compute(ctx);
+        check_component_lines(decl, region, lines);
+        for (LedgerLine& line : lines) {
+            line.component = decl.id;
+            line.type = decl.type;
+            UnitStatement& s = result.units[index.at(line.unit)];
+            s.total_ore += line.amount_ore;
+            s.lines.push_back(std::move(line));
+        }
+    }
+    for (const UnitStatement& s : result.units)
+        result.total_ore += s.total_ore;
+    result.datasets = data.used();
+    return result;
+}
+
+}  // namespace vardval

@@ -1,0 +1,345 @@
+#include "vardval_host/import.hpp"
+
+#include <charconv>
+#include <optional>
+
+#include "vardval/issue.hpp"
+#include "vardval_host/csv.hpp"
+#include "vardval_host/duplicate_detector.hpp"
+
+namespace vardval {
+
+void ImportReport::reject(std::int64_t line, const std::string& kind, const std::string& detail) {
+    ++rows_rejected;
+    ++rejects_by_kind[kind];
+    const std::string reason = detail.empty() ? kind : kind + ": " + detail;
+    if (first_rejects.size() < 100)
+        first_rejects.push_back({line, reason});
+    if (rejects_out) {
+        std::string quoted = reason;
+        for (std::size_t p = 0; (p = quoted.find('"', p)) != std::string::npos; p += 2)
+            quoted.insert(p, "\"");
+        *rejects_out << file << "," << line << ",\"" << quoted << "\"\n";
+    }
+}
+
+namespace {
+
+constexpr std::int64_t kProgressEvery = 100'000;
+
+std::size_t require_column(const CsvReader& csv, const std::string& name, const std::string& what) {
+    auto c = csv.column(name);
+    if (!c)
+        throw ImportError(csv.file() + ":1: missing column '" + name + "' (" + what +
+                          "); columns found: " + join(csv.header()));
+    return *c;
+}
+
+// Where the birth is: a full date, or a year only.
+struct BirthColumns {
+    std::optional<std::size_t> date;
+    std::optional<std::size_t> year;
+};
+
+BirthColumns birth_columns(const CsvReader& csv) {
+    BirthColumns b{csv.column("birth_date"), csv.column("birth_year")};
+    if (!b.date && !b.year)
+        throw ImportError(csv.file() +
+                          ":1: missing column 'birth_date' or 'birth_year'; columns found: " +
+                          join(csv.header()));
+    return b;
+}
+
+// Age in completed years on `at`, or a reason why there is none.
+std::optional<int> parse_age(const std::vector<std::string>& f, const BirthColumns& cols, Date at,
+                             std::string& why) {
+    int age = 0;
+    if (cols.date && !f[*cols.date].empty()) {
+        auto birth = Date::parse(f[*cols.date]);
+        if (!birth) {
+            why = "'" + f[*cols.date] + "' is not a date (YYYY-MM-DD)";
+            return std::nullopt;
+        }
+        if (at < *birth) {
+            why = "born " + f[*cols.date] + ", after " + std::to_string(at.year) + "-" +
+                  (at.month < 10 ? "0" : "") + std::to_string(at.month);
+            return std::nullopt;
+        }
+        age = age_on(*birth, at);
+    } else if (cols.year && !f[*cols.year].empty()) {
+        int year = 0;
+        const std::string& text = f[*cols.year];
+        if (std::from_chars(text.data(), text.data() + text.size(), year).ec != std::errc() ||
+            text.size() != 4 || year > at.year) {
+            why = "'" + text + "' is not a birth year on or before " + std::to_string(at.year);
+            return std::nullopt;
+        }
+        age = at.year - year;
+    } else {
+        why = "no birth_date or birth_year";
+        return std::nullopt;
+    }
+    if (age > kMaxAge) {
+        why = "age " + std::to_string(age) + " is over " + std::to_string(kMaxAge);
+        return std::nullopt;
+    }
+    return age;
+}
+
+std::optional<Sex> parse_sex(const std::string& s) {
+    if (s == "F" || s == "K")
+        return Sex::female;
+    if (s == "M")
+        return Sex::male;
+    return std::nullopt;
+}
+
+std::map<std::string, std::size_t> unit_index(const Region& region) {
+    std::map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < region.units.size(); ++i)
+        index[region.units[i].id] = i;
+    return index;
+}
+
+// Shared row checks; false (and the row rejected) when the row cannot be read at all.
+bool row_readable(const CsvReader& csv, const std::vector<std::string>& f, ImportReport& report) {
+    if (csv.last_record_malformed()) {
+        report.reject(csv.line(), "malformed row", "a quoted field is not closed");
+        return false;
+    }
+    if (f.size() != csv.header().size()) {
+        report.reject(csv.line(), "wrong number of fields",
+                      "expected " + std::to_string(csv.header().size()) + ", got " +
+                          std::to_string(f.size()));
+        return false;
+    }
+    return true;
+}
+
+std::optional<std::size_t> find_unit(const std::map<std::string, std::size_t>& units,
+                                     const Region& region, const std::string& id, std::int64_t line,
+                                     ImportReport& report) {
+    auto it = units.find(id);
+    if (it == units.end()) {
+        report.reject(line, "unknown unit",
+                      "'" + id + "' is not a unit of " + region.id + " (see " + region.file + ")");
+        return std::nullopt;
+    }
+    return it->second;
+}
+
+void report_progress(const CsvReader& csv, std::int64_t rows, const ProgressFn& progress) {
+    if (progress && rows % kProgressEvery == 0)
+        progress(csv.bytes_read(), rows);
+}
+
+// What one listing row added, packed so a duplicate can be taken back at the end.
+struct Contribution {
+    std::uint64_t unit : 16;
+    std::uint64_t age : 7;
+    std::uint64_t sex : 1;
+    std::uint64_t cni : 16;
+    std::uint64_t bucket : 24;
+
+    std::uint64_t pack() const {
+        return static_cast<std::uint64_t>(unit) | static_cast<std::uint64_t>(age) << 16 |
+               static_cast<std::uint64_t>(sex) << 23 | static_cast<std::uint64_t>(cni) << 24 |
+               static_cast<std::uint64_t>(bucket) << 40;
+    }
+    static Contribution unpack(std::uint64_t v) {
+        return {v & 0xffff, (v >> 16) & 0x7f, (v >> 23) & 1, (v >> 24) & 0xffff,
+                (v >> 40) & 0xffffff};
+    }
+};
+
+constexpr std::int64_t kMaxDistanceKm = 5'000;
+
+}  // namespace
+
+ListingAggregate aggregate_listing(std::istream& in, const std::string& file, const Region& region,
+                                   Period month, ImportReport& report, const ProgressFn& progress) {
+    report.file = file;
+    CsvReader csv(in, file);
+    if (csv.header().empty())
+        throw ImportError(file + ": empty file, expected a header line");
+    const std::size_t person_col = require_column(csv, "person_id", "pseudonymous person key");
+    const std::size_t unit_col = require_column(csv, "unit", "unit id from region.yaml");
+    const std::size_t sex_col = require_column(csv, "sex", "F or M");
+    const std::size_t distance_col =
+        require_column(csv, "distance_km", "distance to hospital in km");
+    const BirthColumns birth = birth_columns(csv);
+    std::vector<std::pair<std::string, std::size_t>> cni_cols;  // variable, column
+    for (std::size_t i = 0; i < csv.header().size(); ++i)
+        if (csv.header()[i].rfind("cni_", 0) == 0)
+            cni_cols.emplace_back(csv.header()[i].substr(4), i);
+    if (cni_cols.size() > 16)
+        throw ImportError(file + ":1: more than 16 cni_ columns");
+
+    const auto units = unit_index(region);
+    std::vector<UnitListing> counts(region.units.size());
+    std::vector<std::vector<std::int64_t>> cni(region.units.size(),
+                                               std::vector<std::int64_t>(cni_cols.size()));
+    DuplicateDetector duplicates;
+    const Date census{month.year, month.month, 1};
+
+    std::vector<std::string> f;
+    while (csv.next(f)) {
+        ++report.rows_read;
+        report_progress(csv, report.rows_read, progress);
+        const std::int64_t line = csv.line();
+        if (!row_readable(csv, f, report))
+            continue;
+        if (f[person_col].empty()) {
+            report.reject(line, "missing person_id", "");
+            continue;
+        }
+        auto u = find_unit(units, region, f[unit_col], line, report);
+        if (!u)
+            continue;
+        std::string why;
+        auto age = parse_age(f, birth, census, why);
+        if (!age) {
+            report.reject(line, "invalid birth", why);
+            continue;
+        }
+        auto sex = parse_sex(f[sex_col]);
+        if (!sex) {
+            report.reject(line, "invalid sex",
+                          "'" + f[sex_col] + "'; valid: F, M (K accepted for kvinna)");
+            continue;
+        }
+        auto km = Decimal::parse(f[distance_col]);
+        if (!km || km->raw() < 0 || *km > Decimal::from_int(kMaxDistanceKm)) {
+            report.reject(line, "invalid distance",
+                          "distance_km '" + f[distance_col] +
+                              "'; valid: a number of km from 0 to " +
+                              std::to_string(kMaxDistanceKm));
+            continue;
+        }
+        std::uint64_t flags = 0;
+        bool flags_ok = true;
+        for (std::size_t v = 0; v < cni_cols.size(); ++v) {
+            const std::string& value = f[cni_cols[v].second];
+            if (value == "1") {
+                flags |= 1ULL << v;
+            } else if (value != "0") {
+                report.reject(line, "invalid CNI flag",
+                              "cni_" + cni_cols[v].first + " = '" + value + "'; valid: 0 or 1");
+                flags_ok = false;
+                break;
+            }
+        }
+        if (!flags_ok)
+            continue;
+
+        const constexpr std::int64_t per_bucket = Decimal::kScale / 10;  // 0.1 km
+        const int bucket = static_cast<int>((km->raw() + per_bucket - 1) / per_bucket);
+        UnitListing& target = counts[*u];
+        ++target.persons[static_cast<int>(*sex)][*age];
+        ++target.distance_decikm[bucket];
+        for (std::size_t v = 0; v < cni_cols.size(); ++v)
+            if (flags & (1ULL << v))
+                ++cni[*u][v];
+        ++report.rows_used;
+        const Contribution c{*u, static_cast<std::uint64_t>(*age), static_cast<std::uint64_t>(*sex),
+                             flags, static_cast<std::uint64_t>(bucket)};
+        duplicates.add(f[person_col], line, c.pack());
+    }
+
+    duplicates.finish([&](std::int64_t line, std::int64_t first_line, std::uint64_t payload) {
+        const Contribution c = Contribution::unpack(payload);
+        UnitListing& target = counts[c.unit];
+        --target.persons[c.sex][c.age];
+        if (--target.distance_decikm[static_cast<int>(c.bucket)] == 0)
+            target.distance_decikm.erase(static_cast<int>(c.bucket));
+        for (std::size_t v = 0; v < cni_cols.size(); ++v)
+            if (c.cni & (1ULL << v))
+                --cni[c.unit][v];
+        --report.rows_used;
+        report.reject(line, "duplicate person",
+                      "person_id already listed on line " + std::to_string(first_line));
+    });
+
+    ListingAggregate result;
+    result.ref.kind = "listing";
+    result.ref.period = month.to_string();
+    for (std::size_t u = 0; u < counts.size(); ++u) {
+        if (counts[u].listed() == 0)
+            continue;
+        for (std::size_t v = 0; v < cni_cols.size(); ++v)
+            counts[u].cni[cni_cols[v].first] = cni[u][v];
+        result.units[region.units[u].id] = std::move(counts[u]);
+    }
+    return result;
+}
+
+VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const Region& region,
+                                PeriodRange range, ImportReport& report,
+                                const ProgressFn& progress) {
+    report.file = file;
+    CsvReader csv(in, file);
+    if (csv.header().empty())
+        throw ImportError(file + ": empty file, expected a header line");
+    const std::size_t unit_col = require_column(csv, "unit", "treating unit id from region.yaml");
+    const std::size_t date_col = require_column(csv, "visit_date", "YYYY-MM-DD");
+    const std::size_t sex_col = require_column(csv, "sex", "F or M");
+    const std::size_t profession_col = require_column(csv, "profession", "e.g. doctor, nurse");
+    const std::size_t contact_col = require_column(csv, "contact_type", "e.g. visit, phone");
+    const BirthColumns birth = birth_columns(csv);
+    const auto units = unit_index(region);
+
+    using Key = std::tuple<std::size_t, int, int, std::string, std::string>;
+    std::map<Key, std::int64_t> counts;
+    std::vector<std::string> f;
+    while (csv.next(f)) {
+        ++report.rows_read;
+        report_progress(csv, report.rows_read, progress);
+        const std::int64_t line = csv.line();
+        if (!row_readable(csv, f, report))
+            continue;
+        auto u = find_unit(units, region, f[unit_col], line, report);
+        if (!u)
+            continue;
+        auto date = Date::parse(f[date_col]);
+        if (!date) {
+            report.reject(line, "invalid visit date",
+                          "'" + f[date_col] + "' is not a date (YYYY-MM-DD)");
+            continue;
+        }
+        if (!range.contains(date->period())) {
+            report.reject(line, "visit outside period",
+                          f[date_col] + " is outside " + range.to_string());
+            continue;
+        }
+        std::string why;
+        auto age = parse_age(f, birth, *date, why);
+        if (!age) {
+            report.reject(line, "invalid birth", why);
+            continue;
+        }
+        auto sex = parse_sex(f[sex_col]);
+        if (!sex) {
+            report.reject(line, "invalid sex",
+                          "'" + f[sex_col] + "'; valid: F, M (K accepted for kvinna)");
+            continue;
+        }
+        if (f[profession_col].empty() || f[contact_col].empty()) {
+            report.reject(line, "missing value", "profession and contact_type are required");
+            continue;
+        }
+        ++counts[Key{*u, *age, static_cast<int>(*sex), f[profession_col], f[contact_col]}];
+        ++report.rows_used;
+    }
+
+    VisitAggregate result;
+    result.ref.kind = "visits";
+    result.ref.period = range.to_string();
+    for (const auto& [key, n] : counts) {
+        const auto& [u, age, sex, profession, contact] = key;
+        result.counts.push_back(
+            {region.units[u].id, age, static_cast<Sex>(sex), profession, contact, n});
+    }
+    return result;
+}
+
+}  // namespace vardval

@@ -1,0 +1,270 @@
+#include "vardval_host/model.hpp"
+
+#include <filesystem>
+#include <set>
+
+#include "vardval_host/plugin_host.hpp"
+
+namespace fs = std::filesystem;
+
+namespace vardval {
+namespace {
+
+Issue at(const YAML::Node& node, const std::string& file, const std::string& path,
+         std::string message) {
+    Issue i;
+    i.file = file;
+    if (node.IsDefined() && node.Mark().line >= 0) {
+        i.line = node.Mark().line + 1;
+        i.column = node.Mark().column + 1;
+    }
+    i.path = path;
+    i.message = std::move(message);
+    return i;
+}
+
+YAML::Node load_yaml(const std::string& path) {
+    if (!fs::exists(path))
+        throw IssueError("model not found", {Issue{path, 0, 0, "", "file does not exist"}});
+    try {
+        return YAML::LoadFile(path);
+    } catch (const YAML::Exception& e) {
+        throw IssueError("invalid YAML",
+                         {Issue{path, e.mark.line + 1, e.mark.column + 1, "", e.msg}});
+    }
+}
+
+void check_keys(const YAML::Node& map, const std::vector<std::string>& valid,
+                const std::string& file, const std::string& path, std::vector<Issue>& issues) {
+    for (const auto& kv : map) {
+        const std::string key = kv.first.Scalar();
+        if (std::find(valid.begin(), valid.end(), key) == valid.end())
+            issues.push_back(at(kv.first, file, path.empty() ? key : path + "." + key,
+                                "unknown key '" + key + "'" + did_you_mean(key, valid) +
+                                    "; valid keys: " + join(valid)));
+    }
+}
+
+std::string resolve_extends(const YAML::Node& node, const std::string& file) {
+    const std::string value = node.Scalar();
+    const fs::path dir = fs::path(file).parent_path();
+    const bool bare =
+        value.find('/') == std::string::npos && fs::path(value).extension() != ".yaml";
+    return (dir / (bare ? value + ".yaml" : value)).lexically_normal().string();
+}
+
+void load_into(Model& model, const std::string& path, std::vector<std::string>& seen) {
+    if (std::find(seen.begin(), seen.end(), path) != seen.end())
+        throw IssueError(
+            "extends cycle",
+            {Issue{path, 0, 0, "extends",
+                   "models extend each other in a cycle: " + join(seen, " → ") + " → " + path}});
+    seen.push_back(path);
+    const YAML::Node doc = load_yaml(path);
+    std::vector<Issue> issues;
+    if (!doc.IsMap())
+        throw IssueError("invalid model", {at(doc, path, "",
+                                              "a model file is a mapping with "
+                                              "region, year and components")});
+    check_keys(doc, {"region", "year", "title", "source", "notes", "extends", "components"}, path,
+               "", issues);
+    if (doc["extends"].IsDefined())
+        load_into(model, resolve_extends(doc["extends"], path), seen);
+    model.chain.push_back(path);
+
+    if (doc["region"].IsDefined())
+        model.region = doc["region"].Scalar();
+    if (doc["year"].IsDefined()) {
+        try {
+            model.year = doc["year"].as<int>();
+        } catch (const YAML::Exception&) {
+            issues.push_back(at(doc["year"], path, "year", "year must be a number such as 2020"));
+        }
+    }
+    if (doc["title"].IsDefined())
+        model.title = doc["title"].Scalar();
+
+    const YAML::Node components = doc["components"];
+    if (components.IsDefined() && !components.IsSequence())
+        issues.push_back(at(components, path, "components", "components must be a list"));
+    for (std::size_t i = 0; components.IsSequence() && i < components.size(); ++i) {
+        const YAML::Node c = components[i];
+        const std::string cpath = "components[" + std::to_string(i) + "]";
+        if (!c.IsMap() || !c["id"].IsDefined() || !c["id"].IsScalar()) {
+            issues.push_back(at(c, path, cpath, "each component needs an 'id'"));
+            continue;
+        }
+        check_keys(c, {"id", "type", "label", "source", "params", "remove"}, path, cpath, issues);
+        const std::string id = c["id"].Scalar();
+        auto existing = std::find_if(model.components.begin(), model.components.end(),
+                                     [&](const ComponentDecl& d) { return d.id == id; });
+        if (c["remove"].IsDefined() && c["remove"].Scalar() == "true") {
+            if (existing == model.components.end())
+                issues.push_back(
+                    at(c, path, cpath,
+                       "cannot remove '" + id + "': no such component in the extended model"));
+            else
+                model.components.erase(existing);
+            continue;
+        }
+        const bool is_new = existing == model.components.end();
+        if (is_new) {
+            if (!c["type"].IsDefined()) {
+                issues.push_back(at(c, path, cpath, "new component '" + id + "' needs a 'type'"));
+                continue;
+            }
+            model.components.push_back(ComponentDecl{});
+            existing = model.components.end() - 1;
+            existing->id = id;
+            existing->params = YAML::Node(YAML::NodeType::Map);
+        } else if (c["type"].IsDefined() && c["type"].Scalar() != existing->type) {
+            // A new type means new parameters: nothing of the old ones carries over.
+            existing->params = YAML::Node(YAML::NodeType::Map);
+            existing->param_files.clear();
+        }
+        ComponentDecl& d = *existing;
+        if (c["type"].IsDefined()) {
+            d.type = c["type"].Scalar();
+            d.type_line = c["type"].Mark().line + 1;
+        }
+        if (c["label"].IsDefined())
+            d.label = c["label"].Scalar();
+        if (c["source"].IsDefined())
+            d.source = c["source"].Scalar();
+        d.file = path;
+        d.line = c.Mark().line + 1;
+        const YAML::Node params = c["params"];
+        if (params.IsDefined() && !params.IsNull()) {
+            if (!params.IsMap()) {
+                issues.push_back(at(params, path, cpath + ".params", "params must be a mapping"));
+                continue;
+            }
+            for (const auto& kv : params) {
+                // Insert the original key node, not a copy, so issues keep its line.
+                d.params.remove(kv.first.Scalar());
+                d.params.force_insert(kv.first, kv.second);
+                d.param_files[kv.first.Scalar()] = path;
+            }
+        }
+    }
+    if (!issues.empty())
+        throw IssueError("invalid model", std::move(issues));
+    seen.pop_back();
+}
+
+}  // namespace
+
+Model load_model(const std::string& path) {
+    Model model;
+    model.file = path;
+    std::vector<std::string> seen;
+    load_into(model, fs::path(path).lexically_normal().string(), seen);
+    return model;
+}
+
+std::string Model::content_hash() const {
+    // FNV-1a over a canonical rendering; formatting and comments do not change it.
+    std::uint64_t h = 1469598103934665603ULL;
+    auto feed = [&h](const std::string& s) {
+        for (unsigned char ch : s) {
+            h ^= ch;
+            h *= 1099511628211ULL;
+        }
+        h ^= 0xff;
+        h *= 1099511628211ULL;
+    };
+    feed(region);
+    feed(std::to_string(year));
+    for (const ComponentDecl& c : components) {
+        feed(c.id);
+        feed(c.type);
+        YAML::Emitter out;
+        out << YAML::Flow << c.params;
+        feed(out.c_str());
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+std::vector<Issue> validate_model(const Model& model, const Region& region,
+                                  const PluginHost& host) {
+    std::vector<Issue> issues;
+    if (model.region != region.id)
+        issues.push_back(Issue{model.file, 0, 0, "region",
+                               "model is for region '" + model.region + "' but the region file " +
+                                   region.file + " is '" + region.id + "'"});
+    if (model.components.empty())
+        issues.push_back(Issue{model.file, 0, 0, "components", "the model has no components"});
+    for (const ComponentDecl& c : model.components) {
+        const std::string path = "component '" + c.id + "'";
+        const RegisteredType* type = host.find(c.type);
+        if (type == nullptr) {
+            std::string message = "unknown component type '" + c.type + "'" +
+                                  did_you_mean(c.type, host.type_names()) +
+                                  "; known types: " + join(host.type_names());
+            for (const std::string& failure : host.failures())
+                message += "; note: " + failure;
+            issues.push_back(Issue{c.file, c.type_line, 0, path + ".type", message});
+            continue;
+        }
+        const std::size_t before = issues.size();
+        validate_params(c.params, type->type.params, c.file, path + ".params", issues,
+                        &c.param_files);
+        // The merged params mapping has no line of its own: point at the declaration.
+        for (std::size_t i = before; i < issues.size(); ++i)
+            if (issues[i].line == 0 && issues[i].file == c.file)
+                issues[i].line = c.line;
+        if (issues.size() == before && type->type.check)
+            type->type.check(
+                Params(c.params, type->type.params, c.file, path + ".params", c.param_files),
+                issues);
+    }
+    return issues;
+}
+
+Region load_region(const std::string& path) {
+    const YAML::Node doc = load_yaml(path);
+    std::vector<Issue> issues;
+    Region region;
+    region.file = path;
+    if (!doc.IsMap() || !doc["region"].IsDefined() || !doc["units"].IsSequence())
+        throw IssueError("invalid region", {at(doc, path, "",
+                                               "a region file has 'region', 'name' and "
+                                               "a list of 'units'")});
+    check_keys(doc, {"region", "name", "hospital", "units", "notes"}, path, "", issues);
+    region.id = doc["region"].Scalar();
+    region.name = doc["name"].IsDefined() ? doc["name"].Scalar() : region.id;
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < doc["units"].size(); ++i) {
+        const YAML::Node u = doc["units"][i];
+        const std::string upath = "units[" + std::to_string(i) + "]";
+        if (!u.IsMap() || !u["id"].IsDefined() || !u["name"].IsDefined()) {
+            issues.push_back(at(u, path, upath, "each unit needs 'id' and 'name'"));
+            continue;
+        }
+        Unit unit;
+        unit.id = u["id"].Scalar();
+        unit.name = u["name"].Scalar();
+        const std::string ownership = u["ownership"].IsDefined() ? u["ownership"].Scalar() : "";
+        if (ownership == "private")
+            unit.ownership = Ownership::private_;
+        else if (ownership != "region-run")
+            issues.push_back(
+                at(u, path, upath + ".ownership",
+                   "ownership must be region-run or private, got '" + ownership + "'"));
+        for (const auto& kv : u) {
+            const std::string k = kv.first.Scalar();
+            if (k != "id" && k != "name" && k != "ownership")
+                unit.attributes[k] = kv.second.Scalar();
+        }
+        if (!ids.insert(unit.id).second)
+            issues.push_back(at(u, path, upath + ".id", "duplicate unit id '" + unit.id + "'"));
+        region.units.push_back(std::move(unit));
+    }
+    if (!issues.empty())
+        throw IssueError("invalid region", std::move(issues));
+    return region;
+}
+
+}  // namespace vardval

@@ -1,0 +1,97 @@
+#include "vardval/payment.hpp"
+
+namespace vardval {
+
+std::vector<ParamSpec> Payment::params(const std::string& price_key, const std::string& price_doc) {
+    return {
+        param::money(price_key).at_least(0).describe(price_doc),
+        param::money("budget_year")
+            .at_least(0)
+            .describe("annual budget (pot) distributed over units in proportion to their basis"),
+        param::number("budget_share")
+            .at_least(0)
+            .at_most(1)
+            .defaults_to("1")
+            .describe("share of budget_year this component distributes, e.g. 0.25")};
+}
+
+void Payment::require_one(ParamSpec& object, const std::string& price_key) {
+    object.one_of({price_key, "budget_year"});
+}
+
+Payment Payment::read(const Params& params, const std::string& price_key) {
+    Payment p;
+    if (params.has(price_key)) {
+        p.mode = Mode::price;
+        p.annual_ore = params.money_ore(price_key);
+    } else {
+        p.mode = Mode::budget;
+        p.annual_ore = params.money_ore("budget_year");
+        p.budget_share = params.number("budget_share");
+    }
+    return p;
+}
+
+std::string format_decimal(Decimal d, int decimals) {
+    std::int64_t step = 1;  // raw units per last shown decimal
+    for (int i = decimals; i < 6; ++i)
+        step *= 10;
+    const Decimal rounded = Decimal::from_raw(round_div(d.raw(), step) * step);
+    std::string s = rounded.to_string();
+    const std::size_t dot = s.find('.');
+    std::string whole = s.substr(0, dot);
+    const bool negative = !whole.empty() && whole[0] == '-';
+    if (negative)
+        whole.erase(0, 1);
+    for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3)
+        whole.insert(i, " ");
+    return (negative ? "-" : "") + whole + (decimals > 0 ? s.substr(dot, decimals + 1) : "");
+}
+
+std::string Payment::describe() const {
+    if (mode == Mode::price)
+        return format_decimal(annual_ore.divided_by(100), 2) + " kr per year / 12";
+    std::string s = "annual budget " + format_decimal(annual_ore.divided_by(100), 0) + " kr";
+    if (budget_share != Decimal::from_int(1))
+        s += " × share " + budget_share.to_short_string();
+    return s + ", 1/12 a month, split by largest remainder";
+}
+
+std::vector<LedgerLine> pay(const Payment& payment, Period period,
+                            const std::vector<UnitBasis>& bases, const std::string& basis_unit) {
+    std::vector<LedgerLine> lines;
+    for (const UnitBasis& b : bases) {
+        LedgerLine line;
+        line.unit = b.unit;
+        line.basis = b.basis;
+        line.basis_unit = basis_unit;
+        lines.push_back(std::move(line));
+    }
+    if (payment.mode == Payment::Mode::price) {
+        const Decimal rate = payment.annual_ore.divided_by(12);
+        for (LedgerLine& line : lines) {
+            line.rate_ore = rate;
+            line.amount_ore = amount_ore(line.basis, rate);
+            line.rounding = Rounding::per_line;
+        }
+        return lines;
+    }
+    const Ore annual_pot = amount_ore(payment.annual_ore, payment.budget_share);
+    const Ore pot = monthly_share(annual_pot, period.month);
+    std::vector<Decimal> weights;
+    Decimal total;
+    for (const UnitBasis& b : bases) {
+        weights.push_back(b.basis);
+        total += b.basis;
+    }
+    const std::vector<Ore> parts = distribute_largest_remainder(pot, weights);
+    const Decimal rate = total.is_zero() ? Decimal() : Decimal::from_int(pot).divided_by(total);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        lines[i].rate_ore = rate;
+        lines[i].amount_ore = parts[i];
+        lines[i].rounding = Rounding::largest_remainder;
+    }
+    return lines;
+}
+
+}  // namespace vardval

@@ -1,0 +1,245 @@
+#include "vardval_host/report.hpp"
+
+#include <algorithm>
+#include <iomanip>
+#include <sstream>
+
+namespace vardval {
+
+std::string json_string(const std::string& s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            default:
+                if (c < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out += static_cast<char>(c);
+                }
+        }
+    }
+    return out + "\"";
+}
+
+namespace {
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos)
+        return s;
+    std::string out = "\"";
+    for (char c : s)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+// Display width of UTF-8 text: count code points, not bytes (å, ä, ö are two bytes).
+std::size_t width(const std::string& s) {
+    return static_cast<std::size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string pad(const std::string& s, std::size_t w, bool right) {
+    const std::size_t n = width(s);
+    if (n >= w)
+        return s;
+    return right ? std::string(w - n, ' ') + s : s + std::string(w - n, ' ');
+}
+
+void write_table(std::ostream& out, const RunResult& run) {
+    out << run.region_name << ", " << (run.title.empty() ? std::to_string(run.year) : run.title)
+        << ", payment for " << run.period.to_string() << " (kr)\n";
+    std::vector<std::string> header{"Unit", "Listed"};
+    for (const auto& [id, type] : run.components)
+        header.push_back(id);
+    header.push_back("Total");
+    std::vector<std::vector<std::string>> rows;
+    std::vector<Ore> component_totals(run.components.size(), 0);
+    std::int64_t listed = 0;
+    for (const UnitStatement& s : run.units) {
+        std::vector<std::string> row{s.unit->name, std::to_string(s.listed)};
+        listed += s.listed;
+        for (std::size_t c = 0; c < run.components.size(); ++c) {
+            Ore amount = 0;
+            for (const LedgerLine& l : s.lines)
+                if (l.component == run.components[c].first)
+                    amount += l.amount_ore;
+            component_totals[c] += amount;
+            row.push_back(format_kr(amount));
+        }
+        row.push_back(format_kr(s.total_ore));
+        rows.push_back(std::move(row));
+    }
+    std::vector<std::string> total_row{"Total (" + std::to_string(run.units.size()) + " units)",
+                                       std::to_string(listed)};
+    for (Ore t : component_totals)
+        total_row.push_back(format_kr(t));
+    total_row.push_back(format_kr(run.total_ore));
+
+    std::vector<std::size_t> widths(header.size());
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        widths[i] = std::max(width(header[i]), width(total_row[i]));
+        for (const auto& r : rows)
+            widths[i] = std::max(widths[i], width(r[i]));
+    }
+    auto line = [&](const std::vector<std::string>& r) {
+        for (std::size_t i = 0; i < r.size(); ++i)
+            out << (i ? "  " : "") << pad(r[i], widths[i], i > 0);
+        out << "\n";
+    };
+    auto rule = [&] {
+        std::size_t total = 0;
+        for (std::size_t w : widths)
+            total += w + 2;
+        out << std::string(total - 2, '-') << "\n";
+    };
+    line(header);
+    rule();
+    for (const auto& r : rows)
+        line(r);
+    rule();
+    line(total_row);
+    out << "Model " << run.model_file << " (hash " << run.model_hash << "); data:";
+    for (const DatasetRef& d : run.datasets)
+        out << " " << d.to_string() << ";";
+    out << "\n";
+}
+
+void write_csv(std::ostream& out, const RunResult& run) {
+    out << "period,unit,unit_name,component,type,basis,basis_unit,rate_ore,amount_ore,rounding,"
+           "explanation\n";
+    for (const UnitStatement& s : run.units)
+        for (const LedgerLine& l : s.lines)
+            out << run.period.to_string() << "," << csv_field(l.unit) << ","
+                << csv_field(s.unit->name) << "," << csv_field(l.component) << ","
+                << csv_field(l.type) << "," << l.basis.to_string() << "," << csv_field(l.basis_unit)
+                << "," << l.rate_ore.to_string() << "," << l.amount_ore << ","
+                << to_string(l.rounding) << "," << csv_field(l.explanation) << "\n";
+}
+
+void write_json(std::ostream& out, const RunResult& run) {
+    out << "{\n  \"region\": " << json_string(run.region) << ",\n  \"year\": " << run.year
+        << ",\n  \"period\": " << json_string(run.period.to_string())
+        << ",\n  \"model\": " << json_string(run.model_file)
+        << ",\n  \"model_hash\": " << json_string(run.model_hash) << ",\n  \"datasets\": [";
+    for (std::size_t i = 0; i < run.datasets.size(); ++i)
+        out << (i ? ", " : "") << json_string(run.datasets[i].to_string());
+    out << "],\n  \"total_ore\": " << run.total_ore << ",\n  \"units\": [";
+    for (std::size_t u = 0; u < run.units.size(); ++u) {
+        const UnitStatement& s = run.units[u];
+        out << (u ? "," : "") << "\n    {\"unit\": " << json_string(s.unit->id)
+            << ", \"name\": " << json_string(s.unit->name)
+            << ", \"ownership\": " << json_string(to_string(s.unit->ownership))
+            << ", \"listed\": " << s.listed << ", \"total_ore\": " << s.total_ore
+            << ", \"lines\": [";
+        for (std::size_t i = 0; i < s.lines.size(); ++i) {
+            const LedgerLine& l = s.lines[i];
+            out << (i ? "," : "") << "\n      {\"component\": " << json_string(l.component)
+                << ", \"type\": " << json_string(l.type) << ", \"basis\": " << l.basis.to_string()
+                << ", \"basis_unit\": " << json_string(l.basis_unit)
+                << ", \"rate_ore\": " << l.rate_ore.to_string()
+                << ", \"amount_ore\": " << l.amount_ore
+                << ", \"rounding\": " << json_string(to_string(l.rounding))
+                << ", \"explanation\": " << json_string(l.explanation) << "}";
+        }
+        out << (s.lines.empty() ? "" : "\n    ") << "]}";
+    }
+    out << "\n  ]\n}\n";
+}
+
+}  // namespace
+
+void write_run(std::ostream& out, const RunResult& run, Format format) {
+    switch (format) {
+        case Format::table:
+            write_table(out, run);
+            break;
+        case Format::csv:
+            write_csv(out, run);
+            break;
+        case Format::json:
+            write_json(out, run);
+            break;
+    }
+}
+
+void write_explanation(std::ostream& out, const RunResult& run, const UnitStatement& s) {
+    out << s.unit->name << " (" << s.unit->id << ", " << to_string(s.unit->ownership) << "), "
+        << run.region_name << ", payment for " << run.period.to_string() << "\n";
+    out << "Listed: " << s.listed << "\n\n";
+    for (const LedgerLine& l : s.lines) {
+        out << l.component << " (" << l.type << "): " << format_kr(l.amount_ore) << " kr\n";
+        out << "  " << l.explanation << "\n";
+        out << "  basis " << l.basis.to_short_string() << " " << l.basis_unit << " × rate "
+            << l.rate_ore.to_short_string() << " öre = " << l.amount_ore << " öre ("
+            << (l.rounding == Rounding::per_line ? "rounded half away from zero"
+                                                 : "share of a pot, largest remainder")
+            << ")\n";
+        for (const std::string& t : l.trace)
+            out << "    " << t << "\n";
+        out << "\n";
+    }
+    out << "Total: " << format_kr(s.total_ore) << " kr (" << s.total_ore << " öre)\n";
+}
+
+void write_plugins(std::ostream& out, const PluginHost& host, Format format) {
+    const auto types = host.types();
+    if (format == Format::json) {
+        out << "[";
+        for (std::size_t i = 0; i < types.size(); ++i) {
+            const RegisteredType& t = *types[i];
+            out << (i ? "," : "") << "\n  {\"type\": " << json_string(t.type.name)
+                << ", \"library\": " << json_string(t.library_file)
+                << ", \"plugin\": " << json_string(t.plugin_name)
+                << ", \"version\": " << json_string(t.plugin_version)
+                << ", \"summary\": " << json_string(t.type.summary) << ", \"parameters\": [";
+            for (std::size_t p = 0; p < t.type.params.fields.size(); ++p) {
+                const ParamSpec& f = t.type.params.fields[p];
+                out << (p ? ", " : "") << "{\"key\": " << json_string(f.key)
+                    << ", \"kind\": " << json_string(to_string(f.kind))
+                    << ", \"required\": " << (f.required ? "true" : "false") << ", \"default\": "
+                    << (f.default_value ? json_string(*f.default_value) : "null")
+                    << ", \"doc\": " << json_string(f.doc) << "}";
+            }
+            out << "]}";
+        }
+        out << "\n]\n";
+        return;
+    }
+    if (format == Format::csv) {
+        out << "type,library,parameter,kind,required,default\n";
+        for (const RegisteredType* t : types)
+            for (const ParamSpec& f : t->type.params.fields)
+                out << t->type.name << "," << csv_field(t->library_file) << "," << f.key << ","
+                    << csv_field(to_string(f.kind)) << "," << (f.required ? "yes" : "no") << ","
+                    << csv_field(f.default_value.value_or("")) << "\n";
+        return;
+    }
+    for (const RegisteredType* t : types) {
+        out << t->type.name << "  —  " << t->type.summary << "\n  library: " << t->library_file
+            << " (" << t->plugin_name << " " << t->plugin_version << ")\n";
+        for (const ParamSpec& f : t->type.params.fields)
+            out << "  " << f.summary() << (f.doc.empty() ? "" : "\n      " + f.doc) << "\n";
+        for (const auto& group : t->type.params.exactly_one_of)
+            out << "  (exactly one of: " << join(group) << ")\n";
+        out << "\n";
+    }
+}
+
+}  // namespace vardval

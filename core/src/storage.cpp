@@ -1,0 +1,317 @@
+#include "vardval_host/storage.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+namespace vardval {
+namespace {
+
+const char* const kSchema[] = {
+    "CREATE TABLE IF NOT EXISTS datasets (id BIGINT PRIMARY KEY, region TEXT NOT NULL, "
+    "kind TEXT NOT NULL, period TEXT NOT NULL, version INTEGER NOT NULL, source TEXT NOT NULL, "
+    "rows_read BIGINT NOT NULL, rows_used BIGINT NOT NULL, rows_rejected BIGINT NOT NULL, "
+    "UNIQUE (region, kind, period, version))",
+    "CREATE TABLE IF NOT EXISTS listing_persons (dataset_id BIGINT NOT NULL, unit TEXT NOT NULL, "
+    "age INTEGER NOT NULL, sex TEXT NOT NULL, persons BIGINT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS listing_cni (dataset_id BIGINT NOT NULL, unit TEXT NOT NULL, "
+    "variable TEXT NOT NULL, persons BIGINT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS listing_distance (dataset_id BIGINT NOT NULL, unit TEXT NOT NULL, "
+    "decikm INTEGER NOT NULL, persons BIGINT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS visit_counts (dataset_id BIGINT NOT NULL, unit TEXT NOT NULL, "
+    "age INTEGER NOT NULL, sex TEXT NOT NULL, profession TEXT NOT NULL, contact_type TEXT NOT "
+    "NULL, "
+    "visits BIGINT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS runs (id BIGINT PRIMARY KEY, region TEXT NOT NULL, year INTEGER "
+    "NOT NULL, "
+    "period TEXT NOT NULL, model_file TEXT NOT NULL, model_hash TEXT NOT NULL, datasets TEXT NOT "
+    "NULL, "
+    "total_ore BIGINT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS ledger_lines (run_id BIGINT NOT NULL, unit TEXT NOT NULL, "
+    "component TEXT NOT NULL, type TEXT NOT NULL, basis TEXT NOT NULL, rate_ore TEXT NOT NULL, "
+    "amount_ore BIGINT NOT NULL, explanation TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS listing_persons_ds ON listing_persons (dataset_id)",
+    "CREATE INDEX IF NOT EXISTS listing_cni_ds ON listing_cni (dataset_id)",
+    "CREATE INDEX IF NOT EXISTS listing_distance_ds ON listing_distance (dataset_id)",
+    "CREATE INDEX IF NOT EXISTS visit_counts_ds ON visit_counts (dataset_id)",
+};
+
+std::int64_t next_id(soci::session& sql, const std::string& table) {
+    long long id = 0;
+    sql << "SELECT COALESCE(MAX(id), 0) + 1 FROM " + table, soci::into(id);
+    return id;
+}
+
+}  // namespace
+
+Database::Database(const std::string& connection) {
+    try {
+        if (connection.rfind("postgresql://", 0) == 0)
+            sql_ = std::make_unique<soci::session>(soci::postgresql, connection.substr(13));
+        else if (connection.rfind("sqlite3://", 0) == 0)
+            sql_ = std::make_unique<soci::session>(soci::sqlite3, connection.substr(10));
+        else if (connection.find("://") == std::string::npos)
+            sql_ = std::make_unique<soci::session>(soci::sqlite3, "db=" + connection);
+        else
+            throw StorageError("unsupported database '" + connection +
+                               "'; use sqlite3://db=FILE or postgresql://dbname=NAME ...");
+        migrate();
+    } catch (const soci::soci_error& e) {
+        throw StorageError("cannot open database '" + connection + "': " + e.what());
+    }
+}
+
+Database::~Database() = default;
+
+void Database::migrate() {
+    for (const char* statement : kSchema)
+        *sql_ << statement;
+}
+
+std::optional<DatasetInfo> Database::latest(const std::string& region, const std::string& kind,
+                                            const std::string& period) {
+    DatasetInfo info;
+    long long id = 0, read = 0, used = 0, rejected = 0;
+    int version = 0;
+    soci::indicator ind = soci::i_null;
+    *sql_ << "SELECT id, version, source, rows_read, rows_used, rows_rejected FROM datasets "
+             "WHERE region = :r AND kind = :k AND period = :p ORDER BY version DESC LIMIT 1",
+        soci::into(id, ind), soci::into(version), soci::into(info.source), soci::into(read),
+        soci::into(used), soci::into(rejected), soci::use(region), soci::use(kind),
+        soci::use(period);
+    if (!sql_->got_data())
+        return std::nullopt;
+    info.id = id;
+    info.region = region;
+    info.ref = {kind, period, version};
+    info.rows_read = read;
+    info.rows_used = used;
+    info.rows_rejected = rejected;
+    return info;
+}
+
+std::int64_t Database::insert_dataset(const std::string& region, const std::string& kind,
+                                      const std::string& period, const ImportReport& report,
+                                      int& version) {
+    auto previous = latest(region, kind, period);
+    version = previous ? previous->ref.version + 1 : 1;
+    const long long id = next_id(*sql_, "datasets");
+    const long long read = report.rows_read, used = report.rows_used,
+                    rejected = report.rows_rejected;
+    *sql_
+        << "INSERT INTO datasets (id, region, kind, period, version, source, rows_read, rows_used, "
+           "rows_rejected) VALUES (:id, :r, :k, :p, :v, :s, :rr, :ru, :rj)",
+        soci::use(id), soci::use(region), soci::use(kind), soci::use(period), soci::use(version),
+        soci::use(report.file), soci::use(read), soci::use(used), soci::use(rejected);
+    return id;
+}
+
+DatasetRef Database::store_listing(const std::string& region, const ListingAggregate& listing,
+                                   const ImportReport& report) {
+    try {
+        soci::transaction tx(*sql_);
+        int version = 0;
+        const long long id = insert_dataset(region, "listing", listing.ref.period, report, version);
+        std::vector<long long> ids;
+        std::vector<std::string> units, sexes, variables;
+        std::vector<int> ages, buckets;
+        std::vector<long long> persons;
+        for (const auto& [unit, counts] : listing.units)
+            for (int s = 0; s < 2; ++s)
+                for (int age = 0; age <= kMaxAge; ++age)
+                    if (counts.persons[s][age] != 0) {
+                        ids.push_back(id);
+                        units.push_back(unit);
+                        ages.push_back(age);
+                        sexes.push_back(to_string(static_cast<Sex>(s)));
+                        persons.push_back(counts.persons[s][age]);
+                    }
+        if (!ids.empty())
+            *sql_ << "INSERT INTO listing_persons (dataset_id, unit, age, sex, persons) "
+                     "VALUES (:d, :u, :a, :s, :n)",
+                soci::use(ids), soci::use(units), soci::use(ages), soci::use(sexes),
+                soci::use(persons);
+        ids.clear(), units.clear(), persons.clear();
+        for (const auto& [unit, counts] : listing.units)
+            for (const auto& [variable, n] : counts.cni) {
+                ids.push_back(id);
+                units.push_back(unit);
+                variables.push_back(variable);
+                persons.push_back(n);
+            }
+        if (!ids.empty())
+            *sql_ << "INSERT INTO listing_cni (dataset_id, unit, variable, persons) VALUES (:d, "
+                     ":u, :v, :n)",
+                soci::use(ids), soci::use(units), soci::use(variables), soci::use(persons);
+        ids.clear(), units.clear(), persons.clear();
+        for (const auto& [unit, counts] : listing.units)
+            for (const auto& [bucket, n] : counts.distance_decikm) {
+                ids.push_back(id);
+                units.push_back(unit);
+                buckets.push_back(bucket);
+                persons.push_back(n);
+            }
+        if (!ids.empty())
+            *sql_ << "INSERT INTO listing_distance (dataset_id, unit, decikm, persons) VALUES (:d, "
+                     ":u, :b, :n)",
+                soci::use(ids), soci::use(units), soci::use(buckets), soci::use(persons);
+        tx.commit();
+        return {"listing", listing.ref.period, version};
+    } catch (const soci::soci_error& e) {
+        throw StorageError(std::string("storing the listing failed, nothing was stored: ") +
+                           e.what());
+    }
+}
+
+DatasetRef Database::store_visits(const std::string& region, const VisitAggregate& visits,
+                                  const ImportReport& report) {
+    try {
+        soci::transaction tx(*sql_);
+        int version = 0;
+        const long long id = insert_dataset(region, "visits", visits.ref.period, report, version);
+        std::vector<long long> ids, counts;
+        std::vector<std::string> units, sexes, professions, contacts;
+        std::vector<int> ages;
+        for (const VisitCount& v : visits.counts) {
+            ids.push_back(id);
+            units.push_back(v.unit);
+            ages.push_back(v.age);
+            sexes.push_back(to_string(v.sex));
+            professions.push_back(v.profession);
+            contacts.push_back(v.contact_type);
+            counts.push_back(v.visits);
+        }
+        if (!ids.empty())
+            *sql_ << "INSERT INTO visit_counts (dataset_id, unit, age, sex, profession, "
+                     "contact_type, visits) "
+                     "VALUES (:d, :u, :a, :s, :p, :c, :n)",
+                soci::use(ids), soci::use(units), soci::use(ages), soci::use(sexes),
+                soci::use(professions), soci::use(contacts), soci::use(counts);
+        tx.commit();
+        return {"visits", visits.ref.period, version};
+    } catch (const soci::soci_error& e) {
+        throw StorageError(std::string("storing the visits failed, nothing was stored: ") +
+                           e.what());
+    }
+}
+
+std::optional<ListingAggregate> Database::load_listing(const std::string& region, Period month) {
+    auto info = latest(region, "listing", month.to_string());
+    if (!info)
+        return std::nullopt;
+    ListingAggregate listing;
+    listing.ref = info->ref;
+    const long long id = info->id;
+    {
+        soci::rowset<soci::row> rows =
+            (sql_->prepare << "SELECT unit, age, sex, persons FROM listing_persons "
+                              "WHERE dataset_id = :d",
+             soci::use(id));
+        for (const soci::row& r : rows) {
+            const int sex = r.get<std::string>(2) == "F" ? 0 : 1;
+            listing.units[r.get<std::string>(0)].persons[sex][r.get<int>(1)] = r.get<long long>(3);
+        }
+    }
+    {
+        soci::rowset<soci::row> rows =
+            (sql_->prepare
+                 << "SELECT unit, variable, persons FROM listing_cni WHERE dataset_id = :d",
+             soci::use(id));
+        for (const soci::row& r : rows)
+            listing.units[r.get<std::string>(0)].cni[r.get<std::string>(1)] = r.get<long long>(2);
+    }
+    {
+        soci::rowset<soci::row> rows =
+            (sql_->prepare
+                 << "SELECT unit, decikm, persons FROM listing_distance WHERE dataset_id = :d",
+             soci::use(id));
+        for (const soci::row& r : rows)
+            listing.units[r.get<std::string>(0)].distance_decikm[r.get<int>(1)] =
+                r.get<long long>(2);
+    }
+    return listing;
+}
+
+std::optional<VisitAggregate> Database::load_visits(const std::string& region, PeriodRange range) {
+    auto info = latest(region, "visits", range.to_string());
+    if (!info)
+        return std::nullopt;
+    VisitAggregate visits;
+    visits.ref = info->ref;
+    const long long id = info->id;
+    soci::rowset<soci::row> rows =
+        (sql_->prepare
+             << "SELECT unit, age, sex, profession, contact_type, visits FROM visit_counts "
+                "WHERE dataset_id = :d ORDER BY unit, age, sex, profession, contact_type",
+         soci::use(id));
+    for (const soci::row& r : rows)
+        visits.counts.push_back({r.get<std::string>(0), r.get<int>(1),
+                                 r.get<std::string>(2) == "F" ? Sex::female : Sex::male,
+                                 r.get<std::string>(3), r.get<std::string>(4),
+                                 r.get<long long>(5)});
+    return visits;
+}
+
+std::vector<DatasetInfo> Database::datasets(const std::string& region) {
+    std::vector<DatasetInfo> out;
+    soci::rowset<soci::row> rows =
+        (sql_->prepare
+             << "SELECT id, kind, period, version, source, rows_read, rows_used, rows_rejected "
+                "FROM datasets WHERE region = :r ORDER BY kind, period, version",
+         soci::use(region));
+    for (const soci::row& r : rows) {
+        DatasetInfo d;
+        d.id = r.get<long long>(0);
+        d.region = region;
+        d.ref = {r.get<std::string>(1), r.get<std::string>(2), r.get<int>(3)};
+        d.source = r.get<std::string>(4);
+        d.rows_read = r.get<long long>(5);
+        d.rows_used = r.get<long long>(6);
+        d.rows_rejected = r.get<long long>(7);
+        out.push_back(d);
+    }
+    return out;
+}
+
+std::int64_t Database::store_run(const RunResult& run) {
+    try {
+        soci::transaction tx(*sql_);
+        const long long id = next_id(*sql_, "runs");
+        std::string datasets;
+        for (const DatasetRef& d : run.datasets)
+            datasets += (datasets.empty() ? "" : "; ") + d.to_string();
+        const std::string period = run.period.to_string();
+        const long long total = run.total_ore;
+        *sql_ << "INSERT INTO runs (id, region, year, period, model_file, model_hash, datasets, "
+                 "total_ore) "
+                 "VALUES (:id, :r, :y, :p, :f, :h, :d, :t)",
+            soci::use(id), soci::use(run.region), soci::use(run.year), soci::use(period),
+            soci::use(run.model_file), soci::use(run.model_hash), soci::use(datasets),
+            soci::use(total);
+        std::vector<long long> ids, amounts;
+        std::vector<std::string> units, components, types, bases, rates, explanations;
+        for (const UnitStatement& s : run.units)
+            for (const LedgerLine& l : s.lines) {
+                ids.push_back(id);
+                units.push_back(l.unit);
+                components.push_back(l.component);
+                types.push_back(l.type);
+                bases.push_back(l.basis.to_string());
+                rates.push_back(l.rate_ore.to_string());
+                amounts.push_back(l.amount_ore);
+                explanations.push_back(l.explanation);
+            }
+        if (!ids.empty())
+            *sql_ << "INSERT INTO ledger_lines (run_id, unit, component, type, basis, rate_ore, "
+                     "amount_ore, "
+                     "explanation) VALUES (:r, :u, :c, :t, :b, :rate, :a, :e)",
+                soci::use(ids), soci::use(units), soci::use(components), soci::use(types),
+                soci::use(bases), soci::use(rates), soci::use(amounts), soci::use(explanations);
+        tx.commit();
+        return id;
+    } catch (const soci::soci_error& e) {
+        throw StorageError(std::string("storing the run failed: ") + e.what());
+    }
+}
+
+}  // namespace vardval

@@ -1,0 +1,119 @@
+#include "cni.hpp"
+
+#include <stdexcept>
+
+#include "vardval/payment.hpp"
+
+namespace vardval::cni {
+namespace {
+
+constexpr const char* kPriceKey = "average_per_listed_year";
+
+Int128 weighted_count(const std::map<std::string, Decimal>& weights,
+                      const std::map<std::string, std::int64_t>& counts) {
+    Int128 sum = 0;
+    for (const auto& [variable, w] : weights) {
+        auto it = counts.find(variable);
+        if (it != counts.end())
+            sum += static_cast<Int128>(w.raw()) * it->second;
+    }
+    return sum;
+}
+
+class Cni : public Component {
+  public:
+    explicit Cni(const Params& p)
+        : payment_(Payment::read(p, kPriceKey)), weights_(p.numbers("variables")) {}
+
+    std::vector<LedgerLine> compute(const RunContext& ctx) const override {
+        const ListingAggregate& listing = ctx.data.listing(ctx.period);
+        std::vector<std::string> present;
+        for (const auto& [id, unit] : listing.units)
+            for (const auto& [variable, n] : unit.cni)
+                present.push_back(variable);
+        for (const auto& [variable, w] : weights_)
+            if (std::find(present.begin(), present.end(), variable) == present.end())
+                throw std::runtime_error("CNI variable '" + variable + "' is not in listing " +
+                                         listing.ref.period + " (it needs a cni_" + variable +
+                                         " column); variables in the listing: " + join(present));
+        std::vector<UnitBasis> bases;
+        std::map<std::string, Decimal> indexes;
+        for (const Unit& unit : ctx.region.units) {
+            auto it = listing.units.find(unit.id);
+            const Decimal index =
+                it == listing.units.end() ? Decimal() : unit_index(weights_, it->second, listing);
+            indexes[unit.id] = index;
+            bases.push_back({unit.id, it == listing.units.end()
+                                          ? Decimal()
+                                          : index.times(it->second.listed())});
+        }
+        std::vector<LedgerLine> lines = pay(payment_, ctx.period, bases, "listed × CNI index");
+        for (LedgerLine& line : lines) {
+            auto it = listing.units.find(line.unit);
+            const std::int64_t listed = it == listing.units.end() ? 0 : it->second.listed();
+            line.explanation = "CNI (Care Need Index) " + indexes[line.unit].to_short_string(4) +
+                               " × " + std::to_string(listed) + " listed; " + payment_.describe();
+            if (it == listing.units.end())
+                continue;
+            for (const auto& [variable, w] : weights_) {
+                const std::int64_t n =
+                    it->second.cni.count(variable) ? it->second.cni.at(variable) : 0;
+                line.trace.push_back(
+                    variable + ": " + std::to_string(n) + " of " + std::to_string(listed) +
+                    " listed (region " + std::to_string(listing.cni_total(variable)) + " of " +
+                    std::to_string(listing.listed()) + "), weight " + w.to_short_string());
+            }
+        }
+        return lines;
+    }
+
+  private:
+    Payment payment_;
+    std::map<std::string, Decimal> weights_;
+};
+
+}  // namespace
+
+Decimal unit_index(const std::map<std::string, Decimal>& weights, const UnitListing& unit,
+                   const ListingAggregate& region) {
+    const Int128 unit_sum = weighted_count(weights, unit.cni);
+    Int128 region_sum = 0;
+    for (const auto& [id, u] : region.units)
+        region_sum += weighted_count(weights, u.cni);
+    if (unit.listed() == 0 || region_sum == 0)
+        return Decimal();
+    return Decimal::from_raw(
+        round_div(unit_sum * region.listed() * Decimal::kScale, region_sum * unit.listed()));
+}
+
+ComponentType cni_type() {
+    ComponentType t;
+    t.name = "capitation.cni";
+    t.summary =
+        "socioeconomic capitation by Care Need Index (CNI): average amount × unit index per "
+        "listed, "
+        "or a share of a capitation budget";
+    std::vector<ParamSpec> fields{param::map("variables", param::number("weight").at_least(0))
+                                      .require()
+                                      .describe("CNI variables and weights, e.g. {over65_alone: "
+                                                "6.15}; each needs a cni_<name> column "
+                                                "in the listing")};
+    for (ParamSpec& f :
+         Payment::params(kPriceKey, "average amount per listed per year (index 1.0)"))
+        fields.push_back(std::move(f));
+    t.params = param::object("params", std::move(fields));
+    Payment::require_one(t.params, kPriceKey);
+    t.reads = {"listing"};
+    t.check = [](const Params& p, std::vector<Issue>& issues) {
+        if (p.numbers("variables").empty())
+            issues.push_back(p.issue("variables", "name at least one variable"));
+    };
+    t.create = [](const Params& p) { return std::make_unique<Cni>(p); };
+    return t;
+}
+
+void register_types(Registrar& registrar) {
+    registrar.add(cni_type());
+}
+
+}  // namespace vardval::cni

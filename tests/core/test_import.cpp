@@ -1,0 +1,160 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+#include <sstream>
+
+#include "fixtures.hpp"
+#include "vardval_host/datasets.hpp"
+#include "vardval_host/duplicate_detector.hpp"
+#include "vardval_host/import.hpp"
+#include "vardval_host/storage.hpp"
+
+using namespace vardval;
+namespace fs = std::filesystem;
+
+namespace {
+
+const Region kRegion = test::make_region({"a", "b"});
+const std::string kHeader =
+    "person_id,unit,birth_date,sex,cni_under5,cni_foreign_born,distance_km\n";
+
+std::string reasons(const ImportReport& r) {
+    std::string s;
+    for (const Reject& j : r.first_rejects)
+        s += std::to_string(j.line) + ": " + j.reason + "\n";
+    return s;
+}
+
+fs::path write_temp(const std::string& name, const std::string& text) {
+    const fs::path p = fs::temp_directory_path() / (std::to_string(::getpid()) + "_" + name);
+    std::ofstream(p) << text;
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a listing is aggregated per unit by age on the first of the month, sex, CNI and distance") {
+    std::istringstream in(kHeader +
+                          "p1,a,2016-02-01,F,1,0,12.0\n"    // 4 on 2020-02-01
+                          "p2,a,2016-02-02,M,1,1,30.0\n"    // 3 (birthday tomorrow)
+                          "p3,b,1950-06-30,K,0,0,30.1\n");  // 69; K is kvinna
+    ImportReport report;
+    const ListingAggregate l =
+        aggregate_listing(in, "listing.csv", kRegion, Period{2020, 2}, report);
+    CHECK(report.rows_read == 3);
+    CHECK(report.rows_used == 3);
+    const UnitListing& a = l.units.at("a");
+    CHECK(a.persons[0][4] == 1);
+    CHECK(a.persons[1][3] == 1);
+    CHECK(a.cni.at("under5") == 2);
+    CHECK(a.cni.at("foreign_born") == 1);
+    CHECK(l.units.at("b").persons[0][69] == 1);
+    CHECK(a.listed_beyond(Decimal::from_int(30)) == 0);
+    CHECK(l.units.at("b").listed_beyond(Decimal::from_int(30)) == 1);
+}
+
+TEST_CASE("every bad row is rejected with its line and reason, and counts reconcile") {
+    std::istringstream in(kHeader +
+                          "p1,a,2016-02-01,F,1,0,12\n"
+                          "p2,x,2016-02-01,F,1,0,12\n"    // 3 unknown unit
+                          "p3,a,2019-02-30,F,0,0,12\n"    // 4 impossible date
+                          "p4,a,2000-01-01,X,0,0,12\n"    // 5 sex
+                          "p5,a,2000-01-01,M,2,0,12\n"    // 6 flag
+                          "p6,a,2000-01-01,M,0,0\n"       // 7 field count
+                          "p7,a,2000-01-01,M,0,0,-3\n"    // 8 distance
+                          "p1,b,1990-01-01,M,0,0,12\n"    // 9 duplicate of line 2
+                          ",a,1990-01-01,M,0,0,12\n"      // 10 no person
+                          "p8,a,2021-01-01,M,0,0,12\n"    // 11 born after
+                          "p9,b,1990-01-01,M,0,0,12\n");  // good
+    ImportReport report;
+    const ListingAggregate l =
+        aggregate_listing(in, "listing.csv", kRegion, Period{2020, 2}, report);
+    CHECK(report.rows_read == 11);
+    CHECK(report.rows_used == 2);
+    CHECK(report.rows_rejected == 9);
+    const std::string r = reasons(report);
+    CHECK_THAT(r, Catch::Contains("3: unknown unit: 'x' is not a unit of test"));
+    CHECK_THAT(r, Catch::Contains("4: invalid birth: '2019-02-30' is not a date"));
+    CHECK_THAT(r, Catch::Contains("5: invalid sex"));
+    CHECK_THAT(r, Catch::Contains("6: invalid CNI flag: cni_under5 = '2'"));
+    CHECK_THAT(r, Catch::Contains("7: wrong number of fields: expected 7, got 6"));
+    CHECK_THAT(r, Catch::Contains("8: invalid distance"));
+    CHECK_THAT(r, Catch::Contains("9: duplicate person: person_id already listed on line 2"));
+    CHECK_THAT(r, Catch::Contains("10: missing person_id"));
+    CHECK_THAT(r, Catch::Contains("11: invalid birth: born 2021-01-01, after 2020-02"));
+    // The duplicate's contribution is taken back: b has only p9.
+    CHECK(l.units.at("b").listed() == 1);
+    CHECK(l.listed() == 2);
+}
+
+TEST_CASE("a file without a required column is refused as a whole") {
+    std::istringstream in("person_id,unit,birth_date,sex\np1,a,2000-01-01,F\n");
+    ImportReport report;
+    CHECK_THROWS_WITH(aggregate_listing(in, "l.csv", kRegion, Period{2020, 2}, report),
+                      Catch::Contains("l.csv:1: missing column 'distance_km'"));
+}
+
+TEST_CASE("an import with rejects stores nothing unless rejects are allowed; versions grow") {
+    Database db("sqlite3://db=:memory:");
+    const fs::path bad =
+        write_temp("bad.csv", kHeader + "p1,a,2016-02-01,F,1,0,12\np2,zz,2016-02-01,F,1,0,12\n");
+    const ImportOutcome refused =
+        import_dataset(db, kRegion, ImportRequest{"listing", "2020-02", bad, false, nullptr, {}});
+    CHECK_FALSE(refused.stored);
+    CHECK(db.datasets("test").empty());
+    CHECK_FALSE(db.load_listing("test", Period{2020, 2}));
+
+    const ImportOutcome allowed =
+        import_dataset(db, kRegion, ImportRequest{"listing", "2020-02", bad, true, nullptr, {}});
+    REQUIRE(allowed.stored);
+    CHECK(allowed.stored->version == 1);
+    const fs::path good =
+        write_temp("good.csv", kHeader + "p1,a,2016-02-01,F,1,0,12\np2,b,1940-01-01,M,0,1,45\n");
+    const ImportOutcome again =
+        import_dataset(db, kRegion, ImportRequest{"listing", "2020-02", good, false, nullptr, {}});
+    CHECK(again.stored->version == 2);
+    const auto loaded = db.load_listing("test", Period{2020, 2});
+    REQUIRE(loaded);
+    CHECK(loaded->ref.version == 2);
+    CHECK(loaded->listed() == 2);
+    CHECK(loaded->units.at("b").cni.at("foreign_born") == 1);
+    CHECK(loaded->units.at("b").listed_beyond(Decimal::from_int(30)) == 1);
+    CHECK(db.datasets("test").size() == 2);
+    fs::remove(bad);
+    fs::remove(good);
+}
+
+TEST_CASE(
+    "visits outside the reference period are rejected; the rest are counted by age at the visit") {
+    std::istringstream in(
+        "person_id,unit,visit_date,birth_date,sex,profession,contact_type\n"
+        "p1,a,2018-11-05,2000-11-06,F,doctor,visit\n"  // 17 at the visit
+        "p1,a,2019-11-06,2000-11-06,F,doctor,visit\n"  // outside
+        "p2,b,2019-10-31,1950-01-01,M,nurse,phone\n");
+    ImportReport report;
+    const VisitAggregate v = aggregate_visits(in, "visits.csv", kRegion,
+                                              *PeriodRange::parse("2018-11..2019-10"), report);
+    CHECK(report.rows_rejected == 1);
+    CHECK_THAT(reasons(report), Catch::Contains("3: visit outside period"));
+    REQUIRE(v.counts.size() == 2);
+    CHECK(v.counts[0].age == 17);
+    CHECK(v.counts[0].profession == "doctor");
+}
+
+TEST_CASE("duplicate detection works across spilled runs") {
+    DuplicateDetector detector(3);  // spill every three keys
+    const std::vector<std::string> keys{"k1", "k2", "k3", "k4", "k2", "k5", "k6", "k1", "k7", "k2"};
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        detector.add(keys[i], static_cast<std::int64_t>(i + 1), i);
+    std::vector<std::pair<std::int64_t, std::int64_t>> found;
+    detector.finish([&](std::int64_t line, std::int64_t first, std::uint64_t) {
+        found.emplace_back(line, first);
+    });
+    CHECK(detector.runs_spilled() == 4);
+    std::sort(found.begin(), found.end());
+    CHECK(found == std::vector<std::pair<std::int64_t, std::int64_t>>{{5, 2}, {8, 1}, {10, 2}});
+}

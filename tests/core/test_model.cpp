@@ -1,0 +1,153 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
+#include "fixtures.hpp"
+#include "vardval_host/model.hpp"
+#include "vardval_host/plugin_host.hpp"
+
+using namespace vardval;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct ModelDir {
+    fs::path dir = fs::temp_directory_path() / ("vardval_model_test_" + std::to_string(::getpid()));
+    ModelDir() { fs::create_directories(dir); }
+    ~ModelDir() { fs::remove_all(dir); }
+    std::string write(const std::string& name, const std::string& text) const {
+        std::ofstream(dir / name) << text;
+        return (dir / name).string();
+    }
+};
+
+PluginHost& host() {
+    static PluginHost h;
+    static bool loaded = [] {
+        h.load_directory(VARDVAL_PLUGIN_DIR);
+        return true;
+    }();
+    (void)loaded;
+    return h;
+}
+
+const Region kRegion = test::make_region({"a", "b"});
+
+const char* kBase = R"(region: test
+year: 2020
+components:
+  - id: sparsity
+    type: sparsity.distance
+    params:
+      threshold_km: 30
+      amount_per_listed_year: 600
+  - id: cni
+    type: capitation.cni
+    params:
+      average_per_listed_year: 820
+      variables: {under5: 3.23}
+)";
+
+std::string issues_text(const std::vector<Issue>& issues) {
+    std::string s;
+    for (const Issue& i : issues)
+        s += i.to_string() + "\n";
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("a valid model validates") {
+    ModelDir d;
+    const Model m = load_model(d.write("2020.yaml", kBase));
+    CHECK(validate_model(m, kRegion, host()).empty());
+    CHECK(m.components.size() == 2);
+}
+
+TEST_CASE("a misspelt type is reported with file, line and the known types") {
+    ModelDir d;
+    std::string text = kBase;
+    text.replace(text.find("capitation.cni"), 14, "capitation.cnl");
+    const std::string file = d.write("2020.yaml", text);
+    const std::string report = issues_text(validate_model(load_model(file), kRegion, host()));
+    CHECK_THAT(report, Catch::Contains(file + ":10:") &&
+                           Catch::Contains("unknown component type 'capitation.cnl'") &&
+                           Catch::Contains("did you mean 'capitation.cni'") &&
+                           Catch::Contains("sparsity.distance"));
+}
+
+TEST_CASE("unknown, missing and mistyped parameters are reported with their lines") {
+    ModelDir d;
+    std::string text = kBase;
+    text.replace(text.find("threshold_km: 30"), 16, "treshold_km: 30");
+    text.replace(text.find("820"), 3, "lots");
+    const std::string file = d.write("2020.yaml", text);
+    const std::string report = issues_text(validate_model(load_model(file), kRegion, host()));
+    CHECK_THAT(report,
+               Catch::Contains(
+                   file + ":7:7: component 'sparsity'.params.treshold_km: unknown parameter") &&
+                   Catch::Contains("did you mean 'threshold_km'"));
+    CHECK_THAT(report, Catch::Contains("missing required parameter 'threshold_km'"));
+    CHECK_THAT(report,
+               Catch::Contains(file + ":12:") &&
+                   Catch::Contains("expected money (kr) with at most six decimals, got 'lots'"));
+}
+
+TEST_CASE("a year extends another and overrides by component id, key by key") {
+    ModelDir d;
+    d.write("2020.yaml", kBase);
+    const std::string file = d.write("2021.yaml", R"(region: test
+year: 2021
+extends: 2020
+components:
+  - id: sparsity
+    params:
+      amount_per_listed_year: 840
+  - id: cni
+    remove: true
+  - id: drugs
+    type: capitation.age_weighted
+    params:
+      price_per_weight_year: 1272
+      bands: [{from: 0, weight: 1}]
+)");
+    const Model m = load_model(file);
+    REQUIRE(m.components.size() == 2);
+    CHECK(m.year == 2021);
+    CHECK(m.chain.size() == 2);
+    const ComponentDecl& s = m.components[0];
+    CHECK(s.id == "sparsity");
+    CHECK(s.params["threshold_km"].Scalar() == "30");
+    CHECK(s.params["amount_per_listed_year"].Scalar() == "840");
+    CHECK(fs::path(s.param_files.at("threshold_km")).filename() == "2020.yaml");
+    CHECK(fs::path(s.param_files.at("amount_per_listed_year")).filename() == "2021.yaml");
+    CHECK(m.components[1].id == "drugs");
+    CHECK(validate_model(m, kRegion, host()).empty());
+    CHECK(m.content_hash() != load_model((d.dir / "2020.yaml").string()).content_hash());
+}
+
+TEST_CASE("extends cycles and unknown keys are refused") {
+    ModelDir d;
+    d.write("a.yaml", "region: test\nyear: 1\nextends: b\ncomponents: []\n");
+    d.write("b.yaml", "region: test\nyear: 1\nextends: a\ncomponents: []\n");
+    CHECK_THROWS_AS(load_model((d.dir / "a.yaml").string()), IssueError);
+    const std::string file = d.write("c.yaml", "region: test\nyaer: 1\ncomponents: []\n");
+    try {
+        load_model(file);
+        FAIL("expected an error");
+    } catch (const IssueError& e) {
+        CHECK_THAT(issues_text(e.issues()),
+                   Catch::Contains(file + ":2:1") && Catch::Contains("did you mean 'year'"));
+    }
+}
+
+TEST_CASE("a model for another region is refused") {
+    ModelDir d;
+    std::string text = kBase;
+    text.replace(0, 12, "region: elsewhere");
+    CHECK_THAT(issues_text(validate_model(load_model(d.write("x.yaml", text)), kRegion, host())),
+               Catch::Contains("model is for region 'elsewhere'"));
+}

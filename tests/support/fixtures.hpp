@@ -1,0 +1,93 @@
+#pragma once
+// Small builders for tests: a region, a listing by hand, a data source serving them, and
+// validated parameters from a YAML snippet.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "vardval/plugin_api.hpp"
+
+namespace vardval::test {
+
+inline Region make_region(const std::vector<std::string>& ids) {
+    Region r;
+    r.id = "test";
+    r.name = "Test region";
+    r.file = "region.yaml";
+    for (const std::string& id : ids)
+        r.units.push_back(Unit{id, "Unit " + id, Ownership::region_run, {}});
+    return r;
+}
+
+// Adds `n` persons of one age and sex to a unit, with the given CNI flags and distance.
+inline void add_persons(ListingAggregate& l, const std::string& unit, int age, Sex sex,
+                        std::int64_t n, const std::vector<std::string>& cni = {}, int decikm = 0) {
+    UnitListing& u = l.units[unit];
+    u.persons[static_cast<int>(sex)][age] += n;
+    u.distance_decikm[decikm] += n;
+    for (const std::string& v : cni)
+        u.cni[v] += n;
+}
+
+class FakeData : public DataSource {
+  public:
+    std::map<Period, ListingAggregate> listings;
+    std::map<PeriodRange, VisitAggregate> visit_sets;
+    const ListingAggregate& listing(Period month) override {
+        auto it = listings.find(month);
+        if (it == listings.end())
+            throw std::runtime_error("no listing " + month.to_string());
+        return it->second;
+    }
+    const VisitAggregate& visits(PeriodRange range) override {
+        auto it = visit_sets.find(range);
+        if (it == visit_sets.end())
+            throw std::runtime_error("no visits " + range.to_string());
+        return it->second;
+    }
+};
+
+// Parameters from YAML, validated as the host would; fails the test on any issue.
+struct ValidParams {
+    YAML::Node node;
+    ComponentType type;
+    Params params;
+    ValidParams(ComponentType t, const std::string& yaml)
+        : node(YAML::Load(yaml)),
+          type(std::move(t)),
+          params(node, type.params, "test.yaml", "params") {
+        std::vector<Issue> issues;
+        validate_params(node, type.params, "test.yaml", "params", issues);
+        if (issues.empty() && type.check)
+            type.check(params, issues);
+        for (const Issue& i : issues)
+            FAIL(i.to_string());
+    }
+    std::vector<LedgerLine> run(const Region& region, Period period, DataSource& data) const {
+        return type.create(params)->compute(RunContext{region, period, data});
+    }
+};
+
+// Issues the host reports for a snippet (schema and cross-field checks).
+inline std::vector<Issue> issues_for(const ComponentType& type, const std::string& yaml) {
+    const YAML::Node node = YAML::Load(yaml);
+    std::vector<Issue> issues;
+    validate_params(node, type.params, "test.yaml", "params", issues);
+    if (issues.empty() && type.check)
+        type.check(Params(node, type.params, "test.yaml", "params"), issues);
+    return issues;
+}
+
+inline bool any_issue_contains(const std::vector<Issue>& issues, const std::string& text) {
+    for (const Issue& i : issues)
+        if (i.to_string().find(text) != std::string::npos)
+            return true;
+    return false;
+}
+
+}  // namespace vardval::test

@@ -1,0 +1,45 @@
+// Measures listing import throughput: aggregates a listing CSV (e.g. one made with
+// `vardval-generate --persons 10000000 --listing-only`) and prints rows per second and
+// peak memory. Nothing is stored.
+#include <sys/resource.h>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+
+#include "vardval_host/import.hpp"
+#include "vardval_host/model.hpp"
+
+int main(int argc, char** argv) {
+    if (argc != 4) {
+        std::cerr << "usage: vardval-bench-import REGION_YAML LISTING_CSV YYYY-MM\n";
+        return 1;
+    }
+    try {
+        const vardval::Region region = vardval::load_region(argv[1]);
+        std::ifstream in(argv[2]);
+        if (!in)
+            throw std::runtime_error(std::string("cannot open ") + argv[2]);
+        const auto month = vardval::Period::parse(argv[3]);
+        if (!month)
+            throw std::runtime_error("period must be YYYY-MM");
+        vardval::ImportReport report;
+        const auto start = std::chrono::steady_clock::now();
+        const auto listing = vardval::aggregate_listing(in, argv[2], region, *month, report);
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        rusage usage{};
+        getrusage(RUSAGE_SELF, &usage);
+        std::cout << "rows read      " << report.rows_read << "\n"
+                  << "rows used      " << report.rows_used << "\n"
+                  << "rows rejected  " << report.rows_rejected << "\n"
+                  << "units          " << listing.units.size() << "\n"
+                  << "seconds        " << seconds << "\n"
+                  << "rows/second    " << static_cast<long long>(report.rows_read / seconds) << "\n"
+                  << "peak RSS (MiB) " << usage.ru_maxrss / 1024 << "\n";
+    } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,282 @@
+#pragma once
+// The assumptions behind the synthetic Region Jämtland Härjedalen population: units,
+// sizes, distances, age structure, churn rates, CNI and visit mixes. All plausible
+// rather than official figures; the calibration targets are the fixed points that the
+// platform's sample results depend on. Integer tables where they feed per-person
+// draws, so the per-person arithmetic never depends on floating-point details.
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+namespace gen::jh {
+
+// The kind of place a unit serves: drives the CNI mix (what kind of deprivation)
+// and whether a change of unit means moving house.
+enum class Area : std::uint8_t { kTown, kSuburb, kRural, kMountain };
+
+struct UnitSpec {
+    std::string_view id;
+    int size;           // listed persons at scale 1.0
+    int centre_tenths;  // typical distance to Östersunds sjukhus, 0.1 km
+    int spread_tenths;  // how far around the centre its listed persons live
+    int age_tilt;       // per mille: < 0 younger, > 0 older than the region
+    Area area;
+    double cni_index;  // intended CNI index before the region-wide balancing
+    bool cni_fixed;    // the two published extremes, never rebalanced
+    std::array<std::string_view, 3> neighbours;  // nearby units, "" = none
+};
+
+constexpr double kHallenIndex = 0.7878;  // lowest CNI index in JH 2020
+constexpr double kJarpenIndex = 1.3146;  // highest CNI index in JH 2020
+
+// Ids must match regions/jamtland-harjedalen/region.yaml. Sizes sum to 131 000.
+// Columns: id, size, distance centre and spread (0.1 km), age tilt, area, CNI index,
+// fixed, neighbours.
+// clang-format off
+inline constexpr std::array<UnitSpec, 25> kUnits = {{
+    {"backe",        2000, 1400, 200,  350, Area::kRural,    1.02,         false, {"hoting", "stromsund", ""}},
+    {"bispgarden",   2000, 1000, 150,  300, Area::kRural,    1.06,         false, {"hammarstrand", "bracke", ""}},
+    {"bracke",       3500,  700, 150,  300, Area::kRural,    1.04,         false, {"bispgarden", "hammarstrand", "svenstavik"}},
+    {"brunflo",      6500,  200, 100, -100, Area::kSuburb,   0.89,         false, {"ostersund", "odensala", "torvalla"}},
+    {"froson",      10800,   80,  50, -100, Area::kSuburb,   0.87,         false, {"ostersund", "z-grand", "lugnvik"}},
+    {"fjallhalsan",  2600, 1500, 250,  300, Area::kRural,    0.96,         false, {"sveg", "funasdalen", ""}},
+    {"funasdalen",   2000, 2000, 200,  200, Area::kMountain, 0.88,         false, {"fjallhalsan", "sveg", ""}},
+    {"gaddede",      1100, 2300, 250,  350, Area::kRural,    1.14,         false, {"stromsund", "backe", ""}},
+    {"hallen",       1500,  500, 120,  300, Area::kRural,    kHallenIndex, true,  {"svenstavik", "jarpen", "froson"}},
+    {"hammarstrand", 2800, 1000, 150,  350, Area::kRural,    1.10,         false, {"bispgarden", "bracke", ""}},
+    {"hoting",       2300, 1500, 200,  350, Area::kRural,    1.06,         false, {"backe", "stromsund", ""}},
+    {"jarpen",       3500,  600, 120,  100, Area::kRural,    kJarpenIndex, true,  {"are", "hallen", "krokom"}},
+    {"krokom",       6000,  250, 120,  -50, Area::kSuburb,   0.90,         false, {"offerdal", "lugnvik", "froson"}},
+    {"lit",          4000,  300, 100,  150, Area::kSuburb,   0.94,         false, {"krokom", "ostersund", "stromsund"}},
+    {"lugnvik",      8000,   50,  35, -250, Area::kTown,     0.99,         false, {"ostersund", "krokom", "froson"}},
+    {"odensala",    11000,   40,  30, -200, Area::kTown,     1.07,         false, {"ostersund", "z-grand", "torvalla"}},
+    {"offerdal",     1800,  550, 150,  250, Area::kRural,    0.91,         false, {"krokom", "jarpen", ""}},
+    {"ripan",        7500,   50,  35, -200, Area::kTown,     1.02,         false, {"ostersund", "odensala", "z-grand"}},
+    {"stromsund",    5500, 1000, 200,  300, Area::kRural,    1.05,         false, {"hoting", "lit", "backe"}},
+    {"svenstavik",   3200,  800, 180,  300, Area::kRural,    0.95,         false, {"hallen", "sveg", "bracke"}},
+    {"sveg",         5000, 1900, 250,  350, Area::kRural,    0.99,         false, {"fjallhalsan", "svenstavik", ""}},
+    {"torvalla",     9500,   60,  40, -300, Area::kTown,     1.09,         false, {"odensala", "brunflo", "ostersund"}},
+    {"z-grand",      9000,   25,  20, -150, Area::kTown,     1.00,         false, {"ostersund", "ripan", "froson"}},
+    {"are",          7400, 1000, 150, -150, Area::kMountain, 0.87,         false, {"jarpen", "hallen", ""}},
+    {"ostersund",   12500,   30,  25, -100, Area::kTown,     1.12,         false, {"z-grand", "odensala", "ripan"}},
+}};
+// clang-format on
+
+constexpr int kFullScalePersons = 131000;
+
+// ---- Age structure ------------------------------------------------------------------------
+
+constexpr int kMaxAge = 104;  // ages 0..104; anyone reaching 105 dies first
+constexpr int kBands = 21;    // 0-4, 5-9, ..., 95-99, 100+
+
+constexpr int band_of(int age) {
+    return age >= 100 ? 20 : age / 5;
+}
+
+// Share of the population per 5-year band, per 100 000: an older structure than
+// Sweden's as a whole (about 24 % aged 65+), as in Jämtland's rural municipalities.
+inline constexpr std::array<int, kBands> kBandShare = {5100, 5500, 5500, 5200, 5600, 6200, 5900,
+                                                       5500, 5400, 6100, 6700, 6500, 6300, 6400,
+                                                       6600, 4900, 3200, 1900, 900,  280,  40};
+
+// From 85 on, each band's persons thin out year by year (per 100 within the band),
+// faster the older: bands 85-89, 90-94, 95-99 and 100-104.
+constexpr int kFirstOldBand = 17;
+inline constexpr std::array<std::array<int, 5>, 4> kOldAgeShape = {{
+    {24, 22, 20, 18, 16},
+    {28, 23, 19, 16, 14},
+    {30, 24, 19, 15, 12},
+    {36, 26, 18, 12, 8},
+}};
+
+// Women per 1000 persons by age: more women among the oldest.
+constexpr int female_per_mille(int age) {
+    if (age < 50)
+        return 485;
+    if (age < 65)
+        return 492;
+    if (age < 75)
+        return 505;
+    if (age < 80)
+        return 530;
+    if (age < 85)
+        return 570;
+    if (age < 90)
+        return 630;
+    if (age < 95)
+        return 700;
+    return 780;
+}
+
+// ---- Churn (per 100 000 persons and year) -------------------------------------------------
+
+struct AgeRate {
+    int age;
+    int per_100k;
+};
+
+// Annual death probability, interpolated linearly between these ages.
+// clang-format off
+inline constexpr std::array<AgeRate, 16> kDeathRate = {{
+    {0, 200},   {1, 15},    {10, 10},    {20, 40},    {30, 60},    {40, 110},
+    {50, 250},  {60, 650},  {70, 1500},  {75, 2600},  {80, 4600},  {85, 8500},
+    {90, 16000}, {95, 28000}, {100, 42000}, {104, 55000}}};
+// clang-format on
+
+// Annual probability of moving out of the region: young adults move most.
+constexpr int move_out_per_100k(int age) {
+    if (age < 15)
+        return 2500;
+    if (age < 20)
+        return 3500;
+    if (age < 25)
+        return 8000;
+    if (age < 30)
+        return 6500;
+    if (age < 35)
+        return 4500;
+    if (age < 45)
+        return 2500;
+    if (age < 65)
+        return 1500;
+    return 700;
+}
+
+constexpr int kBirthsPer100k = 1000;           // about 1 300 births a year at full scale
+constexpr int kMoveInsPer100k = 4700;          // a little more than the moves out
+constexpr int kUnitChangesPer100k = 1600;      // listed persons choosing another unit
+constexpr int kNeighbourChoicePerMille = 850;  // a new unit is usually a nearby one
+
+// ---- CNI ----------------------------------------------------------------------------------
+
+// The six flags the generator assigns (under5 follows from age alone), in CSV order.
+constexpr int kCniFlags = 6;
+enum CniFlag { kOver65Alone, kForeignBorn, kUnemployed, kSingleParent, kMovedIn, kLowEducation };
+
+// SCB's CNI weights for JH 2020, the six flags above and then under5.
+inline constexpr std::array<double, kCniFlags> kCniWeight = {6.15, 5.72, 5.13, 4.19, 4.19, 3.97};
+constexpr double kUnder5Weight = 3.23;
+// The same in hundredths: whole numbers, so that sums of weights are exact and the
+// calibration's choices cannot depend on how the compiler rounds floating point.
+inline constexpr std::array<std::int64_t, kCniFlags> kCniWeight100 = {615, 572, 513, 419, 419, 397};
+constexpr std::int64_t kUnder5Weight100 = 323;
+
+// The ages at which a flag can apply (SCB's definitions).
+constexpr bool cni_eligible(int flag, int age) {
+    switch (flag) {
+        case kOver65Alone:
+            return age >= 65;
+        case kForeignBorn:
+            return true;
+        case kUnemployed:
+            return age >= 16 && age <= 64;
+        case kSingleParent:
+            return age >= 18 && age <= 64;
+        case kMovedIn:
+            return age >= 1;
+        case kLowEducation:
+            return age >= 25 && age <= 64;
+        default:
+            return false;
+    }
+}
+
+// Typical share among the eligible: gives region-wide prevalences of roughly
+// 10 % / 6 % / 4 % / 3 % / 8 % / 5 % of all listed persons.
+inline constexpr std::array<double, kCniFlags> kCniBaseShare = {0.42,  0.06,  0.069,
+                                                                0.055, 0.081, 0.106};
+
+// What kind of deprivation an area has, relative to the base shares: towns have more
+// foreign-born, movers and unemployment, the countryside more elderly living alone and
+// low education, the mountain tourist areas many movers.
+constexpr std::array<double, kCniFlags> cni_mix(Area area) {
+    switch (area) {
+        case Area::kTown:
+            return {0.95, 1.45, 1.2, 1.2, 1.25, 0.8};
+        case Area::kSuburb:
+            return {0.9, 0.8, 0.8, 1.0, 0.9, 1.0};
+        case Area::kRural:
+            return {1.1, 0.75, 1.05, 0.9, 0.75, 1.3};
+        case Area::kMountain:
+            return {0.85, 1.0, 0.9, 0.9, 1.4, 0.9};
+    }
+    return {1, 1, 1, 1, 1, 1};
+}
+
+constexpr double kCniMaxShare = 0.9;  // never flag (nearly) all the eligible
+
+// ---- Visits -------------------------------------------------------------------------------
+
+// Target derived age weights (JH's reference period 2018-11..2019-10). The two published
+// extremes are fixed; the other bands are this U-shaped profile scaled by one factor so
+// that the population-weighted mean weight is exactly 1, as it is by construction.
+constexpr int kMinWeightBand = 2;   // 10-14
+constexpr int kMaxWeightBand = 17;  // 85-89
+constexpr double kMinWeight = 0.3327;
+constexpr double kMaxWeight = 2.2132;
+// clang-format off
+inline constexpr std::array<double, kBands> kWeightProfile = {
+    1.10, 0.48, kMinWeight, 0.50, 0.62, 0.68, 0.72, 0.73, 0.75, 0.80,        // 0-4 .. 45-49
+    0.88, 0.98, 1.10, 1.28, 1.52, 1.80, 2.04, kMaxWeight, 2.10, 2.00, 1.92}; // 50-54 .. 100+
+// clang-format on
+
+// Weighted visits per listed person and year (about 3.5 contacts a year).
+constexpr double kWeightedVisitsPerPerson = 4.6;
+
+constexpr int kProfessions = 7;
+inline constexpr std::array<std::string_view, kProfessions> kProfession = {
+    "doctor",   "nurse", "physiotherapist", "psychologist", "counsellor", "occupational_therapist",
+    "dietitian"};
+enum Profession { kDoctor, kNurse, kPhysio, kPsychologist, kCounsellor, kOccupational, kDietitian };
+
+constexpr int kContactTypes = 5;
+inline constexpr std::array<std::string_view, kContactTypes> kContactType = {
+    "visit", "home_visit", "phone", "digital", "phone_prescription"};
+enum ContactType { kVisit, kHomeVisit, kPhone, kDigital, kPhonePrescription };
+
+// Per 1000 contacts: prescription renewals by phone (weight 0 in the derivation).
+constexpr int kPhonePrescriptionPerMille = 40;
+constexpr int kPrescriptionByDoctorPerMille = 550;
+// Per 1000 other contacts: doctors, the same at every age so that the mean weight of a
+// contact (and with it the visit rate needed per band) does not depend on age.
+constexpr int kDoctorPerMille = 380;
+// Mean weighted visits of one contact: 0.96 × (0.38 × 2 + 0.62 × 1).
+constexpr double kMeanContactWeight =
+    (1000 - kPhonePrescriptionPerMille) / 1000.0 * (1000 + kDoctorPerMille) / 1000.0;
+
+// Life stages with their own mix of other professions and contact types.
+enum Stage { kChild, kAdult, kSenior, kOld };
+constexpr Stage stage_of_band(int band) {
+    if (band <= 3)
+        return kChild;  // 0-19
+    if (band <= 12)
+        return kAdult;  // 20-64
+    if (band <= 15)
+        return kSenior;  // 65-79
+    return kOld;         // 80+
+}
+
+// Per 1000 contacts, doctor first (kDoctorPerMille), in kProfession order.
+inline constexpr std::array<std::array<int, kProfessions>, 4> kProfessionMix = {{
+    {380, 360, 90, 70, 70, 10, 20},   // children: psychologists and counsellors
+    {380, 300, 160, 50, 60, 20, 30},  // adults: physiotherapy
+    {380, 380, 140, 15, 20, 40, 25},  // seniors
+    {380, 450, 80, 5, 5, 70, 10},     // 80+: district nurses, occupational therapy
+}};
+
+// Per 1000 contacts other than prescription renewals: visit, home visit, phone, digital.
+inline constexpr std::array<std::array<int, 4>, 4> kContactMix = {{
+    {680, 0, 200, 120},
+    {580, 10, 240, 170},
+    {620, 30, 280, 70},
+    {550, 150, 280, 20},
+}};
+
+constexpr int kOwnUnitPerMille = 900;  // the rest are seen at a nearby unit
+
+// How much persons differ in their need of care: relative visit rate (per 100) and
+// per 1000 persons. A quarter have almost no contacts in a year, a few very many.
+inline constexpr std::array<int, 7> kFrailty = {0, 40, 80, 120, 180, 300, 480};
+inline constexpr std::array<int, 7> kFrailtyPerMille = {250, 200, 180, 150, 110, 70, 40};
+
+}  // namespace gen::jh

@@ -1,0 +1,30 @@
+#pragma once
+// The subcommands of `vardval`. Each returns an exit code; errors are thrown and mapped to
+// exit codes in main.cpp.
+#include <optional>
+#include <string>
+
+#include "options.hpp"
+
+namespace vardval::cli {
+
+int plugins(const Config& config, Format format);
+int validate(const Config& config, const ModelChoice& choice);
+
+struct ImportArgs {
+    std::string region;
+    std::string kind;
+    std::string period;
+    std::string file;
+    bool allow_rejects = false;
+    std::string rejects_out;
+};
+int import(const Config& config, const ImportArgs& args);
+
+int run(const Config& config, const ModelChoice& choice, const std::string& period, Format format,
+        bool store);
+int explain(const Config& config, const ModelChoice& choice, const std::string& period,
+            const std::string& unit);
+int datasets(const Config& config, const std::string& region);
+
+}  // namespace vardval::cli

@@ -1,0 +1,166 @@
+// vardval: computes what a region pays its care units, from a YAML model and imported data.
+#include <iostream>
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+
+#include "commands.hpp"
+#include "vardval_host/datasets.hpp"
+#include "vardval_host/plugin_host.hpp"
+#include "vardval_host/storage.hpp"
+
+using namespace vardval;
+using namespace vardval::cli;
+
+namespace {
+
+const char* const kExitCodes =
+    "Exit codes: 0 ok; 1 bad command line; 2 invalid model or region file; 3 bad or missing data "
+    "(rejected rows, unreadable file, dataset not imported); 4 plugin load failure; 5 database "
+    "error; "
+    "6 internal error (e.g. a ledger that does not reconcile).";
+
+void add_model_options(CLI::App* cmd, ModelChoice& choice) {
+    auto* region = cmd->add_option("--region", choice.region, "region id, a folder under regions/");
+    auto* year =
+        cmd->add_option("--year", choice.year, "contract year: regions/<region>/<year>.yaml");
+    auto* model =
+        cmd->add_option("--model", choice.model_file, "model file (instead of --region/--year)");
+    year->needs(region);
+    model->excludes(year);
+}
+
+void require_model(const ModelChoice& choice) {
+    if (choice.model_file.empty() && (choice.region.empty() || choice.year == 0))
+        throw CLI::ValidationError("model", "give --region R --year Y, or --model FILE");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // Logs go to stderr so that stdout carries only results (json, csv, tables).
+    spdlog::set_default_logger(spdlog::stderr_color_mt("vardval"));
+    spdlog::set_pattern("%^%l%$: %v");
+
+    CLI::App app{"vardval: primary-care and psychiatry remuneration (vårdval) for Swedish regions"};
+    app.footer(kExitCodes);
+    app.require_subcommand(1);
+    std::string config_file = VARDVAL_DEFAULT_CONFIG, db, regions, plugin_dir, log_level;
+    app.add_option("--config", config_file, "installation config file")->capture_default_str();
+    app.add_option("--db", db,
+                   "SOCI connection string: sqlite3://db=FILE (default from config: "
+                   "sqlite3://db=vardval.db) or postgresql://dbname=... host=...");
+    app.add_option("--regions", regions, "folder of region folders (default from config)");
+    app.add_option("--plugins", plugin_dir,
+                   "folder of plugin libraries (default: next to the binary)");
+    app.add_option("--log-level", log_level, "trace, debug, info, warn or error");
+
+    std::string format = "table";
+    auto add_format = [&format](CLI::App* cmd) {
+        cmd->add_option("--format", format, "output format")
+            ->check(CLI::IsMember({"table", "csv", "json"}))
+            ->capture_default_str();
+    };
+
+    auto* plugins_cmd =
+        app.add_subcommand("plugins", "list component types, their library and parameters");
+    add_format(plugins_cmd);
+
+    ModelChoice choice;
+    auto* validate_cmd =
+        app.add_subcommand("validate", "check a model against the plugins' schemas");
+    add_model_options(validate_cmd, choice);
+
+    ImportArgs import_args;
+    auto* import_cmd = app.add_subcommand(
+        "import",
+        "import a CSV extract as a new dataset version (persons are aggregated, never stored)");
+    import_cmd->add_option("--region", import_args.region, "region id")->required();
+    import_cmd->add_option("--kind", import_args.kind, "dataset kind")
+        ->required()
+        ->check(CLI::IsMember({"listing", "visits"}));
+    import_cmd
+        ->add_option("--period", import_args.period,
+                     "YYYY-MM for a listing, YYYY-MM..YYYY-MM for visits")
+        ->required();
+    import_cmd->add_option("file", import_args.file, "CSV file")
+        ->required()
+        ->check(CLI::ExistingFile);
+    import_cmd->add_flag(
+        "--allow-rejects", import_args.allow_rejects,
+        "import the good rows even if some are rejected (default: import nothing)");
+    import_cmd->add_option("--rejects-out", import_args.rejects_out,
+                           "write every rejected row's line and reason");
+
+    std::string period, unit;
+    bool no_store = false;
+    auto* run_cmd = app.add_subcommand("run", "compute one month's payment to every unit");
+    add_model_options(run_cmd, choice);
+    run_cmd->add_option("--period", period, "month to pay, YYYY-MM")->required();
+    run_cmd->add_flag("--no-store", no_store, "do not record the run in the database");
+    add_format(run_cmd);
+
+    auto* explain_cmd =
+        app.add_subcommand("explain", "show one unit's payment line by line, with derivations");
+    add_model_options(explain_cmd, choice);
+    explain_cmd->add_option("--period", period, "month, YYYY-MM")->required();
+    explain_cmd->add_option("--unit", unit, "unit id from region.yaml")->required();
+
+    std::string datasets_region;
+    auto* datasets_cmd = app.add_subcommand("datasets", "list the imported datasets of a region");
+    datasets_cmd->add_option("--region", datasets_region, "region id")->required();
+
+    for (CLI::App* cmd :
+         {plugins_cmd, validate_cmd, import_cmd, run_cmd, explain_cmd, datasets_cmd})
+        cmd->footer(kExitCodes);
+
+    try {
+        app.parse(argc, argv);
+        if (validate_cmd->parsed() || run_cmd->parsed() || explain_cmd->parsed())
+            require_model(choice);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? kOk : kUsage;
+    }
+
+    try {
+        const Config config = load_config(config_file, db, regions, plugin_dir, log_level);
+        spdlog::set_level(spdlog::level::from_str(config.log_level));
+        if (plugins_cmd->parsed())
+            return cli::plugins(config, parse_format(format));
+        if (validate_cmd->parsed())
+            return cli::validate(config, choice);
+        if (import_cmd->parsed())
+            return cli::import(config, import_args);
+        if (run_cmd->parsed())
+            return cli::run(config, choice, period, parse_format(format), !no_store);
+        if (explain_cmd->parsed())
+            return cli::explain(config, choice, period, unit);
+        if (datasets_cmd->parsed())
+            return cli::datasets(config, datasets_region);
+    } catch (const IssueError& e) {
+        for (const Issue& i : e.issues())
+            std::cerr << "error: " << i.to_string() << "\n";
+        std::cerr << e.what() << "; nothing was computed\n";
+        return kInvalidModel;
+    } catch (const ImportError& e) {
+        std::cerr << "error: " << e.what() << "; nothing was imported\n";
+        return kBadData;
+    } catch (const DataMissing& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return kBadData;
+    } catch (const PluginError& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return kPluginError;
+    } catch (const StorageError& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return kDatabaseError;
+    } catch (const std::invalid_argument& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return kUsage;
+    } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return kInternal;
+    }
+    return kUsage;
+}

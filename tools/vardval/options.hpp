@@ -1,0 +1,55 @@
+#pragma once
+// What every command shares: the installation config, and how a model is named
+// (--region R --year Y, or --model FILE).
+#include <filesystem>
+#include <string>
+
+#include "vardval/region.hpp"
+#include "vardval_host/model.hpp"
+#include "vardval_host/report.hpp"
+
+namespace vardval::cli {
+
+// Documented exit codes (README "Exit codes").
+enum ExitCode : int {
+    kOk = 0,
+    kUsage = 1,          // bad command line
+    kInvalidModel = 2,   // model or region file invalid
+    kBadData = 3,        // rejected rows, unreadable file, dataset missing
+    kPluginError = 4,    // a plugin library could not be loaded
+    kDatabaseError = 5,  // database unreachable or a statement failed
+    kInternal = 6,       // a bug: e.g. a ledger that does not reconcile
+};
+
+struct Config {
+    std::string database;
+    std::filesystem::path regions_dir;
+    std::filesystem::path plugin_dir;
+    std::string log_level = "info";
+};
+
+// Reads the config file (if it exists) and applies command-line overrides.
+Config load_config(const std::string& config_file, const std::string& db,
+                   const std::string& regions, const std::string& plugins,
+                   const std::string& log_level);
+
+struct ModelChoice {
+    std::string region;
+    int year = 0;
+    std::string model_file;
+
+    std::string path(const Config& config) const;  // the model file to read
+};
+
+struct LoadedModel {
+    Model model;
+    Region region;
+    std::filesystem::path sample_dir;
+};
+
+// Loads the model, then the region it names. Throws IssueError.
+LoadedModel load(const ModelChoice& choice, const Config& config);
+
+Format parse_format(const std::string& text);
+
+}  // namespace vardval::cli
