@@ -1,5 +1,7 @@
 #include "vardval/age_bands.hpp"
 
+#include "vardval/params.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -41,24 +43,6 @@ Decimal AgeBandTable::weighted(const UnitListing& listing) const {
 
 namespace {
 
-Issue band_issue(const YAML::Mark& mark, const std::string& file, const std::string& path,
-                 std::string message) {
-    Issue i;
-    i.file = file;
-    if (mark.line >= 0) {
-        i.line = mark.line + 1;
-        i.column = mark.column + 1;
-    }
-    i.path = path;
-    i.message = std::move(message);
-    return i;
-}
-
-Issue band_issue(const YAML::Node& node, const std::string& file, const std::string& path,
-                 std::string message) {
-    return band_issue(node.Mark(), file, path, std::move(message));
-}
-
 std::optional<int> age_value(const YAML::Node& n) {
     if (!n.IsScalar())
         return std::nullopt;
@@ -78,7 +62,7 @@ void validate_age_bands(const YAML::Node& node, const std::string& file, const s
         "weight: NUMBER}";
     if (!node.IsSequence() || node.size() == 0) {
         issues.push_back(
-            band_issue(node, file, path, "expected a non-empty list of age bands; " + shape));
+            issue_at(node, file, path, "expected a non-empty list of age bands; " + shape));
         return;
     }
     struct Parsed {
@@ -98,21 +82,21 @@ void validate_age_bands(const YAML::Node& node, const std::string& file, const s
         const YAML::Node band = node[i];
         const std::string band_path = path + "[" + std::to_string(i) + "]";
         if (!band.IsMap()) {
-            issues.push_back(band_issue(band, file, band_path, "expected a mapping; " + shape));
+            issues.push_back(issue_at(band, file, band_path, "expected a mapping; " + shape));
             continue;
         }
         for (const auto& kv : band) {
             const std::string k = kv.first.Scalar();
             if (k != "from" && k != "to" && k != "sex" && k != "weight")
-                issues.push_back(band_issue(kv.first, file, band_path + "." + k,
-                                            "unknown key '" + k + "'" +
-                                                did_you_mean(k, {"from", "to", "sex", "weight"}) +
-                                                "; valid: from, to, sex, weight"));
+                issues.push_back(issue_at(kv.first, file, band_path + "." + k,
+                                          "unknown key '" + k + "'" +
+                                              did_you_mean(k, {"from", "to", "sex", "weight"}) +
+                                              "; valid: from, to, sex, weight"));
         }
         auto from = age_value(band["from"]);
         if (!from) {
-            issues.push_back(band_issue(band, file, band_path + ".from",
-                                        "'from' must be an age 0-" + std::to_string(kMaxAge)));
+            issues.push_back(issue_at(band, file, band_path + ".from",
+                                      "'from' must be an age 0-" + std::to_string(kMaxAge)));
             continue;
         }
         std::optional<int> to;
@@ -120,8 +104,8 @@ void validate_age_bands(const YAML::Node& node, const std::string& file, const s
             to = age_value(band["to"]);
             if (!to || *to < *from) {
                 issues.push_back(
-                    band_issue(band["to"], file, band_path + ".to",
-                               "'to' must be an age ≥ from (" + std::to_string(*from) + ")"));
+                    issue_at(band["to"], file, band_path + ".to",
+                             "'to' must be an age ≥ from (" + std::to_string(*from) + ")"));
                 continue;
             }
         }
@@ -131,7 +115,7 @@ void validate_age_bands(const YAML::Node& node, const std::string& file, const s
             sex = band["sex"].Scalar();
             if (sex != "F" && sex != "M") {
                 issues.push_back(
-                    band_issue(band["sex"], file, band_path + ".sex", "sex must be F or M"));
+                    issue_at(band["sex"], file, band_path + ".sex", "sex must be F or M"));
                 continue;
             }
         }
@@ -141,59 +125,58 @@ void validate_age_bands(const YAML::Node& node, const std::string& file, const s
                 band["weight"].IsScalar() ? Decimal::parse(band["weight"].Scalar()) : std::nullopt;
             if (!w || w->raw() < 0)
                 issues.push_back(
-                    band_issue(band["weight"], file, band_path + ".weight",
-                               "weight must be a non-negative number with at most six decimals"));
+                    issue_at(band["weight"], file, band_path + ".weight",
+                             "weight must be a non-negative number with at most six decimals"));
         }
         by_sex[sex].push_back({*from, to, sex, band.Mark(), band_path});
     }
     if (issues.size() != before)
         return;
     if (with_sex != 0 && with_sex != node.size())
-        issues.push_back(band_issue(
+        issues.push_back(issue_at(
             node, file, path, "either every band has 'sex' or none does (split by sex or not)"));
     if (with_weight != 0 && with_weight != node.size())
         issues.push_back(
-            band_issue(node, file, path, "either every band has a 'weight' or none does"));
+            issue_at(node, file, path, "either every band has a 'weight' or none does"));
     if (with_sex != 0 && by_sex.size() != 2)
-        issues.push_back(
-            band_issue(node, file, path, "bands split by sex must cover both F and M"));
+        issues.push_back(issue_at(node, file, path, "bands split by sex must cover both F and M"));
 
     for (auto& [sex, bands] : by_sex) {
         std::stable_sort(bands.begin(), bands.end(),
                          [](const Parsed& a, const Parsed& b) { return a.from < b.from; });
         const std::string who = sex == "all" ? "" : " for sex " + sex;
         if (bands.front().from != 0)
-            issues.push_back(band_issue(bands.front().mark, file, bands.front().path,
-                                        "gap: ages 0-" + std::to_string(bands.front().from - 1) +
-                                            " are not covered" + who +
-                                            "; the first band must start at 0"));
+            issues.push_back(issue_at(bands.front().mark, file, bands.front().path,
+                                      "gap: ages 0-" + std::to_string(bands.front().from - 1) +
+                                          " are not covered" + who +
+                                          "; the first band must start at 0"));
         for (std::size_t i = 0; i + 1 < bands.size(); ++i) {
             const Parsed& a = bands[i];
             const Parsed& b = bands[i + 1];
             if (!a.to) {
-                issues.push_back(band_issue(a.mark, file, a.path,
-                                            "band " + std::to_string(a.from) +
-                                                "+ is open-ended but is not the last band" + who));
+                issues.push_back(issue_at(a.mark, file, a.path,
+                                          "band " + std::to_string(a.from) +
+                                              "+ is open-ended but is not the last band" + who));
                 continue;
             }
             if (b.from <= *a.to)
-                issues.push_back(band_issue(b.mark, file, b.path,
-                                            "overlap: band starting at " + std::to_string(b.from) +
-                                                " overlaps band " + std::to_string(a.from) + "-" +
-                                                std::to_string(*a.to) + who));
+                issues.push_back(issue_at(b.mark, file, b.path,
+                                          "overlap: band starting at " + std::to_string(b.from) +
+                                              " overlaps band " + std::to_string(a.from) + "-" +
+                                              std::to_string(*a.to) + who));
             else if (b.from > *a.to + 1)
-                issues.push_back(band_issue(b.mark, file, b.path,
-                                            "gap: ages " + std::to_string(*a.to + 1) + "-" +
-                                                std::to_string(b.from - 1) + " are not covered" +
-                                                who + "; this band should start at " +
-                                                std::to_string(*a.to + 1)));
+                issues.push_back(issue_at(b.mark, file, b.path,
+                                          "gap: ages " + std::to_string(*a.to + 1) + "-" +
+                                              std::to_string(b.from - 1) + " are not covered" +
+                                              who + "; this band should start at " +
+                                              std::to_string(*a.to + 1)));
         }
         if (bands.back().to)
             issues.push_back(
-                band_issue(bands.back().mark, file, bands.back().path,
-                           "the last band must be open-ended (omit 'to') so every age is "
-                           "covered" +
-                               who));
+                issue_at(bands.back().mark, file, bands.back().path,
+                         "the last band must be open-ended (omit 'to') so every age is "
+                         "covered" +
+                             who));
     }
 }
 

@@ -94,6 +94,30 @@ std::optional<Sex> parse_sex(const std::string& s) {
     return std::nullopt;
 }
 
+struct AgeSex {
+    int age;
+    Sex sex;
+};
+
+// The person's age on `at` and sex, or the row rejected with the reason.
+std::optional<AgeSex> read_person(const std::vector<std::string>& f, const BirthColumns& birth,
+                                  std::size_t sex_col, Date at, std::int64_t line,
+                                  ImportReport& report) {
+    std::string why;
+    const auto age = parse_age(f, birth, at, why);
+    if (!age) {
+        report.reject(line, "invalid birth", why);
+        return std::nullopt;
+    }
+    const auto sex = parse_sex(f[sex_col]);
+    if (!sex) {
+        report.reject(line, "invalid sex",
+                      "'" + f[sex_col] + "'; valid: F, M (K accepted for kvinna)");
+        return std::nullopt;
+    }
+    return AgeSex{*age, *sex};
+}
+
 std::map<std::string, std::size_t> unit_index(const Region& region) {
     std::map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < region.units.size(); ++i)
@@ -196,18 +220,10 @@ ListingAggregate aggregate_listing(std::istream& in, const std::string& file, co
         auto u = find_unit(units, region, f[unit_col], line, report);
         if (!u)
             continue;
-        std::string why;
-        auto age = parse_age(f, birth, census, why);
-        if (!age) {
-            report.reject(line, "invalid birth", why);
+        const auto person = read_person(f, birth, sex_col, census, line, report);
+        if (!person)
             continue;
-        }
-        auto sex = parse_sex(f[sex_col]);
-        if (!sex) {
-            report.reject(line, "invalid sex",
-                          "'" + f[sex_col] + "'; valid: F, M (K accepted for kvinna)");
-            continue;
-        }
+        const auto [age, sex] = *person;
         auto km = Decimal::parse(f[distance_col]);
         if (!km || km->raw() < 0 || *km > Decimal::from_int(kMaxDistanceKm)) {
             report.reject(line, "invalid distance",
@@ -235,13 +251,13 @@ ListingAggregate aggregate_listing(std::istream& in, const std::string& file, co
         const constexpr std::int64_t per_bucket = Decimal::kScale / 10;  // 0.1 km
         const int bucket = static_cast<int>((km->raw() + per_bucket - 1) / per_bucket);
         UnitListing& target = counts[*u];
-        ++target.persons[static_cast<int>(*sex)][*age];
+        ++target.persons[static_cast<int>(sex)][age];
         ++target.distance_decikm[bucket];
         for (std::size_t v = 0; v < cni_cols.size(); ++v)
             if (flags & (1ULL << v))
                 ++cni[*u][v];
         ++report.rows_used;
-        const Contribution c{*u, static_cast<std::uint64_t>(*age), static_cast<std::uint64_t>(*sex),
+        const Contribution c{*u, static_cast<std::uint64_t>(age), static_cast<std::uint64_t>(sex),
                              flags, static_cast<std::uint64_t>(bucket)};
         duplicates.add(f[person_col], line, c.pack());
     }
@@ -311,23 +327,15 @@ VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const
                           f[date_col] + " is outside " + range.to_string());
             continue;
         }
-        std::string why;
-        auto age = parse_age(f, birth, *date, why);
-        if (!age) {
-            report.reject(line, "invalid birth", why);
+        const auto person = read_person(f, birth, sex_col, *date, line, report);
+        if (!person)
             continue;
-        }
-        auto sex = parse_sex(f[sex_col]);
-        if (!sex) {
-            report.reject(line, "invalid sex",
-                          "'" + f[sex_col] + "'; valid: F, M (K accepted for kvinna)");
-            continue;
-        }
+        const auto [age, sex] = *person;
         if (f[profession_col].empty() || f[contact_col].empty()) {
             report.reject(line, "missing value", "profession and contact_type are required");
             continue;
         }
-        ++counts[Key{*u, *age, static_cast<int>(*sex), f[profession_col], f[contact_col]}];
+        ++counts[Key{*u, age, static_cast<int>(sex), f[profession_col], f[contact_col]}];
         ++report.rows_used;
     }
 

@@ -10,19 +10,6 @@ namespace fs = std::filesystem;
 namespace vardval {
 namespace {
 
-Issue at(const YAML::Node& node, const std::string& file, const std::string& path,
-         std::string message) {
-    Issue i;
-    i.file = file;
-    if (node.IsDefined() && node.Mark().line >= 0) {
-        i.line = node.Mark().line + 1;
-        i.column = node.Mark().column + 1;
-    }
-    i.path = path;
-    i.message = std::move(message);
-    return i;
-}
-
 YAML::Node load_yaml(const std::string& path) {
     if (!fs::exists(path))
         throw IssueError("model not found", {Issue{path, 0, 0, "", "file does not exist"}});
@@ -39,9 +26,9 @@ void check_keys(const YAML::Node& map, const std::vector<std::string>& valid,
     for (const auto& kv : map) {
         const std::string key = kv.first.Scalar();
         if (std::find(valid.begin(), valid.end(), key) == valid.end())
-            issues.push_back(at(kv.first, file, path.empty() ? key : path + "." + key,
-                                "unknown key '" + key + "'" + did_you_mean(key, valid) +
-                                    "; valid keys: " + join(valid)));
+            issues.push_back(issue_at(kv.first, file, path.empty() ? key : path + "." + key,
+                                      "unknown key '" + key + "'" + did_you_mean(key, valid) +
+                                          "; valid keys: " + join(valid)));
     }
 }
 
@@ -63,9 +50,9 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
     const YAML::Node doc = load_yaml(path);
     std::vector<Issue> issues;
     if (!doc.IsMap())
-        throw IssueError("invalid model", {at(doc, path, "",
-                                              "a model file is a mapping with "
-                                              "region, year and components")});
+        throw IssueError("invalid model", {issue_at(doc, path, "",
+                                                    "a model file is a mapping with "
+                                                    "region, year and components")});
     check_keys(doc, {"region", "year", "title", "source", "notes", "extends", "components"}, path,
                "", issues);
     if (doc["extends"].IsDefined())
@@ -78,7 +65,8 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
         try {
             model.year = doc["year"].as<int>();
         } catch (const YAML::Exception&) {
-            issues.push_back(at(doc["year"], path, "year", "year must be a number such as 2020"));
+            issues.push_back(
+                issue_at(doc["year"], path, "year", "year must be a number such as 2020"));
         }
     }
     if (doc["title"].IsDefined())
@@ -86,12 +74,12 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
 
     const YAML::Node components = doc["components"];
     if (components.IsDefined() && !components.IsSequence())
-        issues.push_back(at(components, path, "components", "components must be a list"));
+        issues.push_back(issue_at(components, path, "components", "components must be a list"));
     for (std::size_t i = 0; components.IsSequence() && i < components.size(); ++i) {
         const YAML::Node c = components[i];
         const std::string cpath = "components[" + std::to_string(i) + "]";
         if (!c.IsMap() || !c["id"].IsDefined() || !c["id"].IsScalar()) {
-            issues.push_back(at(c, path, cpath, "each component needs an 'id'"));
+            issues.push_back(issue_at(c, path, cpath, "each component needs an 'id'"));
             continue;
         }
         check_keys(c, {"id", "type", "label", "source", "params", "remove"}, path, cpath, issues);
@@ -100,9 +88,9 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
                                      [&](const ComponentDecl& d) { return d.id == id; });
         if (c["remove"].IsDefined() && c["remove"].Scalar() == "true") {
             if (existing == model.components.end())
-                issues.push_back(
-                    at(c, path, cpath,
-                       "cannot remove '" + id + "': no such component in the extended model"));
+                issues.push_back(issue_at(
+                    c, path, cpath,
+                    "cannot remove '" + id + "': no such component in the extended model"));
             else
                 model.components.erase(existing);
             continue;
@@ -110,7 +98,8 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
         const bool is_new = existing == model.components.end();
         if (is_new) {
             if (!c["type"].IsDefined()) {
-                issues.push_back(at(c, path, cpath, "new component '" + id + "' needs a 'type'"));
+                issues.push_back(
+                    issue_at(c, path, cpath, "new component '" + id + "' needs a 'type'"));
                 continue;
             }
             model.components.push_back(ComponentDecl{});
@@ -136,7 +125,8 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
         const YAML::Node params = c["params"];
         if (params.IsDefined() && !params.IsNull()) {
             if (!params.IsMap()) {
-                issues.push_back(at(params, path, cpath + ".params", "params must be a mapping"));
+                issues.push_back(
+                    issue_at(params, path, cpath + ".params", "params must be a mapping"));
                 continue;
             }
             for (const auto& kv : params) {
@@ -229,9 +219,9 @@ Region load_region(const std::string& path) {
     Region region;
     region.file = path;
     if (!doc.IsMap() || !doc["region"].IsDefined() || !doc["units"].IsSequence())
-        throw IssueError("invalid region", {at(doc, path, "",
-                                               "a region file has 'region', 'name' and "
-                                               "a list of 'units'")});
+        throw IssueError("invalid region", {issue_at(doc, path, "",
+                                                     "a region file has 'region', 'name' and "
+                                                     "a list of 'units'")});
     check_keys(doc, {"region", "name", "hospital", "units", "notes"}, path, "", issues);
     region.id = doc["region"].Scalar();
     region.name = doc["name"].IsDefined() ? doc["name"].Scalar() : region.id;
@@ -240,7 +230,7 @@ Region load_region(const std::string& path) {
         const YAML::Node u = doc["units"][i];
         const std::string upath = "units[" + std::to_string(i) + "]";
         if (!u.IsMap() || !u["id"].IsDefined() || !u["name"].IsDefined()) {
-            issues.push_back(at(u, path, upath, "each unit needs 'id' and 'name'"));
+            issues.push_back(issue_at(u, path, upath, "each unit needs 'id' and 'name'"));
             continue;
         }
         Unit unit;
@@ -251,15 +241,16 @@ Region load_region(const std::string& path) {
             unit.ownership = Ownership::private_;
         else if (ownership != "region-run")
             issues.push_back(
-                at(u, path, upath + ".ownership",
-                   "ownership must be region-run or private, got '" + ownership + "'"));
+                issue_at(u, path, upath + ".ownership",
+                         "ownership must be region-run or private, got '" + ownership + "'"));
         for (const auto& kv : u) {
             const std::string k = kv.first.Scalar();
             if (k != "id" && k != "name" && k != "ownership")
                 unit.attributes[k] = kv.second.Scalar();
         }
         if (!ids.insert(unit.id).second)
-            issues.push_back(at(u, path, upath + ".id", "duplicate unit id '" + unit.id + "'"));
+            issues.push_back(
+                issue_at(u, path, upath + ".id", "duplicate unit id '" + unit.id + "'"));
         region.units.push_back(std::move(unit));
     }
     if (!issues.empty())

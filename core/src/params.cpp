@@ -3,20 +3,27 @@
 #include <set>
 
 namespace vardval {
-namespace {
 
-Issue issue_at(const YAML::Node& node, const std::string& file, const std::string& path,
+Issue issue_at(const YAML::Mark& mark, const std::string& file, const std::string& path,
                std::string message) {
     Issue i;
     i.file = file;
-    if (node.IsDefined() && node.Mark().line >= 0) {
-        i.line = node.Mark().line + 1;
-        i.column = node.Mark().column + 1;
+    if (mark.line >= 0) {
+        i.line = mark.line + 1;
+        i.column = mark.column + 1;
     }
     i.path = path;
     i.message = std::move(message);
     return i;
 }
+
+Issue issue_at(const YAML::Node& node, const std::string& file, const std::string& path,
+               std::string message) {
+    return node.IsDefined() ? issue_at(node.Mark(), file, path, std::move(message))
+                            : issue_at(YAML::Mark::null_mark(), file, path, std::move(message));
+}
+
+namespace {
 
 std::string got(const YAML::Node& node) {
     if (node.IsScalar())

@@ -163,6 +163,18 @@ void write_json(std::ostream& out, const RunResult& run) {
     out << "\n  ]\n}\n";
 }
 
+// Parameters with their docs; an object's own fields indented under it.
+void write_fields(std::ostream& out, const ParamSpec& object, const std::string& indent) {
+    for (const ParamSpec& f : object.fields) {
+        out << indent << f.summary() << (f.doc.empty() ? "" : "\n" + indent + "    " + f.doc)
+            << "\n";
+        if (f.kind == ParamKind::object)
+            write_fields(out, f, indent + "    ");
+    }
+    for (const auto& group : object.exactly_one_of)
+        out << indent << "(exactly one of: " << join(group) << ")\n";
+}
+
 }  // namespace
 
 void write_run(std::ostream& out, const RunResult& run, Format format) {
@@ -234,10 +246,7 @@ void write_plugins(std::ostream& out, const PluginHost& host, Format format) {
     for (const RegisteredType* t : types) {
         out << t->type.name << "  —  " << t->type.summary << "\n  library: " << t->library_file
             << " (" << t->plugin_name << " " << t->plugin_version << ")\n";
-        for (const ParamSpec& f : t->type.params.fields)
-            out << "  " << f.summary() << (f.doc.empty() ? "" : "\n      " + f.doc) << "\n";
-        for (const auto& group : t->type.params.exactly_one_of)
-            out << "  (exactly one of: " << join(group) << ")\n";
+        write_fields(out, t->type.params, "  ");
         out << "\n";
     }
 }

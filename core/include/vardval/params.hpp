@@ -55,6 +55,12 @@ class Params {
     KeyFiles key_files_;
 };
 
+// An issue located at a YAML node (its line and column, when it has them).
+Issue issue_at(const YAML::Node& node, const std::string& file, const std::string& path,
+               std::string message);
+Issue issue_at(const YAML::Mark& mark, const std::string& file, const std::string& path,
+               std::string message);
+
 // Validates `node` against an object spec; appends every problem found.
 void validate_params(const YAML::Node& node, const ParamSpec& spec, const std::string& file,
                      const std::string& path, std::vector<Issue>& issues,
