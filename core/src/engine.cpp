@@ -1,5 +1,6 @@
 #include "vardval_host/engine.hpp"
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
@@ -49,6 +50,9 @@ RunResult run_model(const Model& model, const Region& region, const PluginHost& 
             host.create(*type, Params(decl.params, type->type.params, decl.file,
                                       "component '" + decl.id + "'.params", decl.param_files)));
         result.components.emplace_back(decl.id, decl.type);
+        const std::string plugin = type->plugin_name + " " + type->plugin_version;
+        if (std::find(result.plugins.begin(), result.plugins.end(), plugin) == result.plugins.end())
+            result.plugins.push_back(plugin);
     }
 
     const ListingAggregate& listing = data.listing(period);

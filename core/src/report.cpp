@@ -140,6 +140,9 @@ void write_json(std::ostream& out, const RunResult& run) {
         << ",\n  \"model_hash\": " << json_string(run.model_hash) << ",\n  \"datasets\": [";
     for (std::size_t i = 0; i < run.datasets.size(); ++i)
         out << (i ? ", " : "") << json_string(run.datasets[i].to_string());
+    out << "],\n  \"plugins\": [";
+    for (std::size_t i = 0; i < run.plugins.size(); ++i)
+        out << (i ? ", " : "") << json_string(run.plugins[i]);
     out << "],\n  \"total_ore\": " << run.total_ore << ",\n  \"units\": [";
     for (std::size_t u = 0; u < run.units.size(); ++u) {
         const UnitStatement& s = run.units[u];

@@ -46,9 +46,11 @@ std::int64_t next_id(soci::session& sql, const std::string& table) {
 
 Database::Database(const std::string& connection) {
     try {
-        if (connection.rfind("postgresql://", 0) == 0)
+        if (connection.rfind("postgresql://", 0) == 0) {
             sql_ = std::make_unique<soci::session>(soci::postgresql, connection.substr(13));
-        else if (connection.rfind("sqlite3://", 0) == 0)
+            // "relation already exists, skipping" notices would clutter every command.
+            *sql_ << "SET client_min_messages TO WARNING";
+        } else if (connection.rfind("sqlite3://", 0) == 0)
             sql_ = std::make_unique<soci::session>(soci::sqlite3, connection.substr(10));
         else if (connection.find("://") == std::string::npos)
             sql_ = std::make_unique<soci::session>(soci::sqlite3, "db=" + connection);

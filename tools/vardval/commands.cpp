@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 
@@ -172,11 +173,13 @@ int explain(const Config& config, const ModelChoice& choice, const std::string& 
 
 int datasets(const Config& config, const std::string& region) {
     Database db(config.database);
-    std::cout << "kind      period              version  rows read  used  rejected  source\n";
+    std::printf("%-8s %-18s %7s %10s %10s %9s  %s\n", "kind", "period", "version", "rows read",
+                "used", "rejected", "source");
     for (const DatasetInfo& d : db.datasets(region))
-        std::cout << d.ref.kind << "  " << d.ref.period << "  v" << d.ref.version << "  "
-                  << d.rows_read << "  " << d.rows_used << "  " << d.rows_rejected << "  "
-                  << d.source << "\n";
+        std::printf("%-8s %-18s %7s %10lld %10lld %9lld  %s\n", d.ref.kind.c_str(),
+                    d.ref.period.c_str(), ("v" + std::to_string(d.ref.version)).c_str(),
+                    static_cast<long long>(d.rows_read), static_cast<long long>(d.rows_used),
+                    static_cast<long long>(d.rows_rejected), d.source.c_str());
     return kOk;
 }
 

@@ -28,7 +28,8 @@ struct RunResult {
     Period period;
     std::vector<std::pair<std::string, std::string>> components;  // id, type
     std::vector<DatasetRef> datasets;                             // what was read
-    std::vector<UnitStatement> units;                             // in register order
+    std::vector<std::string> plugins;  // "capitation 1.0.0": the code that computed it
+    std::vector<UnitStatement> units;  // in register order
     Ore total_ore = 0;
 };
 
