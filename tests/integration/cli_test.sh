@@ -68,4 +68,24 @@ set -e
 [ "$code" = 3 ] || fail "import with a reject exited $code"
 grep -q "l.csv:3: unknown unit" "$work/imp.txt" || fail "reject not named: $(cat "$work/imp.txt")"
 "$vardval" --db "$db" datasets --region jamtland-harjedalen | grep -q 2030-01 && fail "rejected import stored"
+# compare: a scenario that raises only CNI; unit differences sum to the total difference
+"$vardval" --db "$db" compare --region jamtland-harjedalen --base 2020 \
+    --proposal-model "$src/regions/jamtland-harjedalen/scenarios/cni-up.yaml" --period 2020-02 --format json \
+    > "$work/compare.json"
+python3 - "$work/compare.json" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1]))
+assert len(c["units"]) == 25
+assert sum(u["diff_ore"] for u in c["units"]) == c["total_diff_ore"] == c["total_proposal_ore"] - c["total_base_ore"]
+for u in c["units"]:
+    assert u["diff_ore"] == u["proposal_ore"] - u["base_ore"]
+    assert sum(d["diff_ore"] for d in u["components"]) == u["diff_ore"]
+moved = {d["component"]: d for d in c["components"] if d["diff_ore"] != 0}
+assert list(moved) == ["cni"], moved
+# 1 025 / 820 = 1.25: the CNI pot grows by a quarter (per-line rounding aside)
+assert abs(moved["cni"]["proposal_ore"] / moved["cni"]["base_ore"] - 1.25) < 1e-4
+PY
+"$vardval" --db "$db" compare --region jamtland-harjedalen --base 2020 \
+    --proposal-model "$src/regions/jamtland-harjedalen/scenarios/cni-up.yaml" --period 2020-02 \
+    | grep "By component" > /dev/null || fail "compare table"
 echo "cli: all checks passed"

@@ -8,6 +8,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "vardval_host/compare.hpp"
 #include "vardval_host/datasets.hpp"
 #include "vardval_host/engine.hpp"
 #include "vardval_host/plugin_host.hpp"
@@ -169,6 +170,21 @@ int explain(const Config& config, const ModelChoice& choice, const std::string& 
         ids.push_back(u.id);
     throw std::invalid_argument("unknown unit '" + unit + "'" + did_you_mean(unit, ids) +
                                 "; units of " + loaded.region.id + ": " + join(ids));
+}
+
+int compare(const Config& config, const ModelChoice& base, const ModelChoice& proposal,
+            const std::string& period_text, Format format) {
+    const Period period = parse_period(period_text);
+    Database db(config.database);
+    PluginHost host;
+    load_plugins(host, config);
+    const LoadedModel base_model = load(base, config);
+    const LoadedModel proposal_model = load(proposal, config);
+    DatabaseDataSource data(db, base_model.region, base_model.sample_dir);
+    const RunResult before = run_model(base_model.model, base_model.region, host, data, period);
+    const RunResult after = run_model(proposal_model.model, base_model.region, host, data, period);
+    write_comparison(std::cout, compare_runs(before, after), format);
+    return kOk;
 }
 
 int datasets(const Config& config, const std::string& region) {

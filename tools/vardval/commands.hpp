@@ -25,6 +25,9 @@ int run(const Config& config, const ModelChoice& choice, const std::string& peri
         bool store);
 int explain(const Config& config, const ModelChoice& choice, const std::string& period,
             const std::string& unit);
+// Base and proposal for the same region and month, per unit and component.
+int compare(const Config& config, const ModelChoice& base, const ModelChoice& proposal,
+            const std::string& period, Format format);
 int datasets(const Config& config, const std::string& region);
 
 }  // namespace vardval::cli

@@ -31,9 +31,10 @@ void add_model_options(CLI::App* cmd, ModelChoice& choice) {
     model->excludes(year);
 }
 
-void require_model(const ModelChoice& choice) {
+void require_model(const ModelChoice& choice,
+                   const char* how = "give --region R --year Y, or --model FILE") {
     if (choice.model_file.empty() && (choice.region.empty() || choice.year == 0))
-        throw CLI::ValidationError("model", "give --region R --year Y, or --model FILE");
+        throw CLI::ValidationError("model", how);
 }
 
 }  // namespace
@@ -107,6 +108,20 @@ int main(int argc, char** argv) {
     explain_cmd->add_option("--period", period, "month, YYYY-MM")->required();
     explain_cmd->add_option("--unit", unit, "unit id from region.yaml")->required();
 
+    ModelChoice base, proposal;
+    auto* compare_cmd = app.add_subcommand(
+        "compare",
+        "what each unit gains or loses under a proposal: base and proposal side by side");
+    compare_cmd->add_option("--region", base.region, "region id");
+    compare_cmd->add_option("--base", base.year,
+                            "base contract year: regions/<region>/<year>.yaml");
+    compare_cmd->add_option("--proposal", proposal.year, "proposed contract year");
+    compare_cmd->add_option("--base-model", base.model_file, "base model file (instead of --base)");
+    compare_cmd->add_option("--proposal-model", proposal.model_file,
+                            "proposal model file, e.g. a scenario");
+    compare_cmd->add_option("--period", period, "month, YYYY-MM")->required();
+    add_format(compare_cmd);
+
     std::string datasets_region;
     auto* datasets_cmd = app.add_subcommand("datasets", "list the imported datasets of a region");
     datasets_cmd->add_option("--region", datasets_region, "region id")->required();
@@ -119,6 +134,11 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
         if (validate_cmd->parsed() || run_cmd->parsed() || explain_cmd->parsed())
             require_model(choice);
+        if (compare_cmd->parsed()) {
+            proposal.region = base.region;
+            require_model(base, "give --region R --base YEAR, or --base-model FILE");
+            require_model(proposal, "give --region R --proposal YEAR, or --proposal-model FILE");
+        }
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? kOk : kUsage;
     }
@@ -136,6 +156,8 @@ int main(int argc, char** argv) {
             return cli::run(config, choice, period, parse_format(format), !no_store);
         if (explain_cmd->parsed())
             return cli::explain(config, choice, period, unit);
+        if (compare_cmd->parsed())
+            return cli::compare(config, base, proposal, period, parse_format(format));
         if (datasets_cmd->parsed())
             return cli::datasets(config, datasets_region);
     } catch (const IssueError& e) {
