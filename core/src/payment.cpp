@@ -71,8 +71,14 @@ std::vector<LedgerLine> pay(const Payment& payment, Period period,
         const Decimal rate = payment.annual_ore.divided_by(12);
         for (LedgerLine& line : lines) {
             line.rate_ore = rate;
-            line.amount_ore = amount_ore(line.basis, rate);
-            line.rounding = Rounding::per_line;
+            if (payment.fixed_annual) {
+                line.amount_ore =
+                    monthly_share(amount_ore(line.basis, payment.annual_ore), period.month);
+                line.rounding = Rounding::monthly_share;
+            } else {
+                line.amount_ore = amount_ore(line.basis, rate);
+                line.rounding = Rounding::per_line;
+            }
         }
         return lines;
     }

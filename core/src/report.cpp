@@ -166,6 +166,18 @@ void write_json(std::ostream& out, const RunResult& run) {
     out << "\n  ]\n}\n";
 }
 
+const char* rounding_note(Rounding r) {
+    switch (r) {
+        case Rounding::per_line:
+            return "rounded half away from zero";
+        case Rounding::largest_remainder:
+            return "share of a pot, largest remainder";
+        case Rounding::monthly_share:
+            return "this month's share of the annual amount; the months sum to it";
+    }
+    return "";
+}
+
 // Parameters with their docs; an object's own fields indented under it.
 void write_fields(std::ostream& out, const ParamSpec& object, const std::string& indent) {
     for (const ParamSpec& f : object.fields) {
@@ -203,9 +215,7 @@ void write_explanation(std::ostream& out, const RunResult& run, const UnitStatem
         out << "  " << l.explanation << "\n";
         out << "  basis " << l.basis.to_short_string() << " " << l.basis_unit << " × rate "
             << l.rate_ore.to_short_string() << " öre = " << l.amount_ore << " öre ("
-            << (l.rounding == Rounding::per_line ? "rounded half away from zero"
-                                                 : "share of a pot, largest remainder")
-            << ")\n";
+            << rounding_note(l.rounding) << ")\n";
         for (const std::string& t : l.trace)
             out << "    " << t << "\n";
         out << "\n";

@@ -35,7 +35,15 @@ const char* to_string(ParamKind kind) {
 }
 
 const char* to_string(Rounding r) {
-    return r == Rounding::per_line ? "per_line" : "largest_remainder";
+    switch (r) {
+        case Rounding::per_line:
+            return "per_line";
+        case Rounding::largest_remainder:
+            return "largest_remainder";
+        case Rounding::monthly_share:
+            return "monthly_share";
+    }
+    return "?";
 }
 
 const ParamSpec* ParamSpec::field(const std::string& name) const {

@@ -26,6 +26,11 @@ TEST_CASE("every built plugin loads through the host, each type from its own lib
     CHECK(fs::path(age->library_file).filename() == "libvardval_capitation.so");
     CHECK(fs::path(cni->library_file).filename() == "libvardval_cni.so");
     CHECK(fs::path(distance->library_file).filename() == "libvardval_sparsity.so");
+    for (const char* name : {"supplement.per_listed", "supplement.per_place"}) {
+        const RegisteredType* t = host.find(name);
+        REQUIRE(t);
+        CHECK(fs::path(t->library_file).filename() == "libvardval_supplement.so");
+    }
 }
 
 TEST_CASE("a component created from a plugin keeps working after the host is gone") {

@@ -12,6 +12,8 @@ namespace vardval {
 enum class Rounding {
     per_line,           // amount = basis × rate, rounded half away from zero
     largest_remainder,  // a pot split over units; parts sum to the pot exactly
+    monthly_share,      // a fixed annual amount (basis × yearly rate, rounded) paid so the
+                        // twelve months sum to it exactly; rate shown is the yearly rate / 12
 };
 const char* to_string(Rounding r);
 

@@ -16,6 +16,9 @@ struct Payment {
     enum class Mode { price, budget } mode = Mode::price;
     Decimal annual_ore;  // price per basis unit per year, or the annual budget
     Decimal budget_share = Decimal::from_int(1);  // part of the budget this component pays
+    // Price mode only: the basis is a standing quantity (places, not listed persons), so each
+    // unit's annual amount is fixed and the months must add up to it exactly.
+    bool fixed_annual = false;
 
     // The parameters that select the mode; `price_key` and "budget_year" are exactly-one-of.
     static std::vector<ParamSpec> params(const std::string& price_key,
