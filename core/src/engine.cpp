@@ -66,7 +66,8 @@ RunResult run_model(const Model& model, const Region& region, const PluginHost& 
         result.units.push_back(std::move(s));
     }
 
-    const RunContext ctx{region, period, data};
+    std::vector<LedgerLine> earlier;  // every line so far, for components paying a share of others
+    const RunContext ctx{region, period, data, earlier};
     for (std::size_t i = 0; i < components.size(); ++i) {
         const ComponentDecl& decl = model.components[i];
         std::vector<LedgerLine> lines = components[i]->compute(ctx);
@@ -74,6 +75,7 @@ RunResult run_model(const Model& model, const Region& region, const PluginHost& 
         for (LedgerLine& line : lines) {
             line.component = decl.id;
             line.type = decl.type;
+            earlier.push_back(line);
             UnitStatement& s = result.units[index.at(line.unit)];
             s.total_ore += line.amount_ore;
             s.lines.push_back(std::move(line));

@@ -88,4 +88,20 @@ PY
 "$vardval" --db "$db" compare --region jamtland-harjedalen --base 2020 \
     --proposal-model "$src/regions/jamtland-harjedalen/scenarios/cni-up.yaml" --period 2020-02 \
     | grep "By component" > /dev/null || fail "compare table"
+# the private-unit VAT scenario: only private units gain, by 3 % + 1.5 % of their listed-based pay
+"$vardval" --db "$db" compare --region jamtland-harjedalen --base 2020 \
+    --proposal-model "$src/regions/jamtland-harjedalen/scenarios/private-vat.yaml" --period 2020-02 --format json \
+    > "$work/vat.json"
+python3 - "$work/vat.json" "$src/regions/jamtland-harjedalen/region.yaml" <<'PY'
+import json, re, sys
+c = json.load(open(sys.argv[1]))
+private = set(re.findall(r"id: ([\w-]+),.*ownership: private", open(sys.argv[2]).read()))
+assert len(private) == 7, private
+for u in c["units"]:
+    if u["unit"] in private:
+        base = u["base_ore"]
+        assert abs(u["diff_ore"] - 0.045 * base) <= 1, (u["unit"], u["diff_ore"], base)
+    else:
+        assert u["diff_ore"] == 0, u["unit"]
+PY
 echo "cli: all checks passed"

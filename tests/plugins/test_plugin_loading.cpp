@@ -31,6 +31,9 @@ TEST_CASE("every built plugin loads through the host, each type from its own lib
         REQUIRE(t);
         CHECK(fs::path(t->library_file).filename() == "libvardval_supplement.so");
     }
+    REQUIRE(host.find("adjustment.vat"));
+    CHECK(fs::path(host.find("adjustment.vat")->library_file).filename() ==
+          "libvardval_adjustment.so");
 }
 
 TEST_CASE("a component created from a plugin keeps working after the host is gone") {
@@ -46,7 +49,8 @@ TEST_CASE("a component created from a plugin keeps working after the host is gon
     test::FakeData data;
     test::add_persons(data.listings[Period{2020, 2}], "a", 40, Sex::female, 3, {}, 400);
     const Region region = test::make_region({"a"});
-    const auto lines = component->compute(RunContext{region, Period{2020, 2}, data});
+    const std::vector<LedgerLine> none;
+    const auto lines = component->compute(RunContext{region, Period{2020, 2}, data, none});
     CHECK(lines.at(0).amount_ore == 30000);  // 3 × 1 200 kr / 12
 }
 

@@ -68,8 +68,9 @@ struct ValidParams {
         for (const Issue& i : issues)
             FAIL(i.to_string());
     }
+    std::vector<LedgerLine> earlier;  // lines of components paid before this one
     std::vector<LedgerLine> run(const Region& region, Period period, DataSource& data) const {
-        return type.create(params)->compute(RunContext{region, period, data});
+        return type.create(params)->compute(RunContext{region, period, data, earlier});
     }
 };
 

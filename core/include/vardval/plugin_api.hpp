@@ -21,7 +21,7 @@
 namespace vardval {
 
 // Bump whenever anything in this header or the types it includes changes layout or meaning.
-inline constexpr int ABI_VERSION = 1;
+inline constexpr int ABI_VERSION = 2;
 
 // Datasets a component reads, fetched by the host from the database on first use.
 class DataSource {
@@ -35,6 +35,9 @@ struct RunContext {
     const Region& region;
     Period period;  // the month being paid
     DataSource& data;
+    // Lines of the components before this one in payment order, for components that pay a
+    // share of others (VAT compensation for private units).
+    const std::vector<LedgerLine>& earlier;
 };
 
 // A configured component: computes its ledger lines for one month, one per unit of the
