@@ -47,6 +47,22 @@ std::int64_t ListingAggregate::cni_total(const std::string& variable) const {
     return n;
 }
 
+bool UnitValues::has_measure(const std::string& measure) const {
+    for (const auto& [unit, measures] : values)
+        if (measures.count(measure))
+            return true;
+    return false;
+}
+
+std::optional<Decimal> UnitValues::value(const std::string& unit,
+                                         const std::string& measure) const {
+    auto u = values.find(unit);
+    if (u == values.end())
+        return std::nullopt;
+    auto m = u->second.find(measure);
+    return m == u->second.end() ? std::nullopt : std::optional<Decimal>(m->second);
+}
+
 const char* to_string(Ownership o) {
     return o == Ownership::region_run ? "region-run" : "private";
 }

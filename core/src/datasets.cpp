@@ -31,9 +31,16 @@ ImportOutcome import_dataset(Database& db, const Region& region, const ImportReq
             aggregate_visits(in, file, region, *range, outcome.report, request.progress);
         if (outcome.report.rows_rejected == 0 || request.allow_rejects)
             outcome.stored = db.store_visits(region.id, visits, outcome.report);
+    } else if (request.kind == "unit-values") {
+        auto month = Period::parse(request.period);
+        if (!month)
+            throw ImportError("unit values are for a month, YYYY-MM; got '" + request.period + "'");
+        UnitValues values = aggregate_unit_values(in, file, region, *month, outcome.report);
+        if (outcome.report.rows_rejected == 0 || request.allow_rejects)
+            outcome.stored = db.store_unit_values(region.id, values, outcome.report);
     } else {
         throw ImportError("unknown dataset kind '" + request.kind +
-                          "'; valid kinds: listing, visits");
+                          "'; valid kinds: listing, visits, unit-values");
     }
     return outcome;
 }
@@ -86,11 +93,27 @@ const VisitAggregate& DatabaseDataSource::visits(PeriodRange range) {
     return visits_.emplace(range, std::move(*loaded)).first->second;
 }
 
+const UnitValues& DatabaseDataSource::unit_values(Period month) {
+    if (auto it = unit_values_.find(month); it != unit_values_.end())
+        return it->second;
+    auto loaded = db_.load_unit_values(region_.id, month);
+    if (!loaded && import_sample("unit-values", month.to_string()))
+        loaded = db_.load_unit_values(region_.id, month);
+    if (!loaded)
+        throw DataMissing("no unit values for " + region_.id + " " + month.to_string() +
+                          " in the database; import them with `vardval import --region " +
+                          region_.id + " --kind unit-values --period " + month.to_string() +
+                          " FILE`");
+    return unit_values_.emplace(month, std::move(*loaded)).first->second;
+}
+
 std::vector<DatasetRef> DatabaseDataSource::used() const {
     std::vector<DatasetRef> out;
     for (const auto& [p, l] : listings_)
         out.push_back(l.ref);
     for (const auto& [r, v] : visits_)
+        out.push_back(v.ref);
+    for (const auto& [m, v] : unit_values_)
         out.push_back(v.ref);
     return out;
 }

@@ -350,4 +350,50 @@ VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const
     return result;
 }
 
+UnitValues aggregate_unit_values(std::istream& in, const std::string& file, const Region& region,
+                                 Period month, ImportReport& report) {
+    report.file = file;
+    CsvReader csv(in, file);
+    if (csv.header().empty())
+        throw ImportError(file + ": empty file, expected a header line");
+    const std::size_t unit_col = require_column(csv, "unit", "unit id from region.yaml");
+    const std::size_t measure_col =
+        require_column(csv, "measure", "e.g. continuity_doctor, drug_cost_kr");
+    const std::size_t value_col = require_column(csv, "value", "a number");
+    const auto units = unit_index(region);
+    UnitValues result;
+    result.ref.kind = "unit-values";
+    result.ref.period = month.to_string();
+    std::map<std::pair<std::string, std::string>, std::int64_t> first_line;
+    std::vector<std::string> f;
+    while (csv.next(f)) {
+        ++report.rows_read;
+        const std::int64_t line = csv.line();
+        if (!row_readable(csv, f, report))
+            continue;
+        if (!find_unit(units, region, f[unit_col], line, report))
+            continue;
+        if (f[measure_col].empty()) {
+            report.reject(line, "missing value", "measure is empty");
+            continue;
+        }
+        const auto value = Decimal::parse(f[value_col]);
+        if (!value) {
+            report.reject(line, "invalid value",
+                          "'" + f[value_col] + "'; valid: a number with at most six decimals");
+            continue;
+        }
+        auto [it, fresh] = first_line.emplace(std::make_pair(f[unit_col], f[measure_col]), line);
+        if (!fresh) {
+            report.reject(line, "duplicate measure",
+                          f[measure_col] + " for " + f[unit_col] + " already given on line " +
+                              std::to_string(it->second));
+            continue;
+        }
+        result.values[f[unit_col]][f[measure_col]] = *value;
+        ++report.rows_used;
+    }
+    return result;
+}
+
 }  // namespace vardval

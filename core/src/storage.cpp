@@ -30,6 +30,8 @@ const char* const kSchema[] = {
     "CREATE TABLE IF NOT EXISTS ledger_lines (run_id BIGINT NOT NULL, unit TEXT NOT NULL, "
     "component TEXT NOT NULL, type TEXT NOT NULL, basis TEXT NOT NULL, rate_ore TEXT NOT NULL, "
     "amount_ore BIGINT NOT NULL, explanation TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS unit_values (dataset_id BIGINT NOT NULL, unit TEXT NOT NULL, "
+    "measure TEXT NOT NULL, value TEXT NOT NULL)",
     "CREATE INDEX IF NOT EXISTS listing_persons_ds ON listing_persons (dataset_id)",
     "CREATE INDEX IF NOT EXISTS listing_cni_ds ON listing_cni (dataset_id)",
     "CREATE INDEX IF NOT EXISTS listing_distance_ds ON listing_distance (dataset_id)",
@@ -252,6 +254,50 @@ std::optional<VisitAggregate> Database::load_visits(const std::string& region, P
                                  r.get<std::string>(3), r.get<std::string>(4),
                                  r.get<long long>(5)});
     return visits;
+}
+
+DatasetRef Database::store_unit_values(const std::string& region, const UnitValues& values,
+                                       const ImportReport& report) {
+    try {
+        soci::transaction tx(*sql_);
+        int version = 0;
+        const long long id =
+            insert_dataset(region, "unit-values", values.ref.period, report, version);
+        std::vector<long long> ids;
+        std::vector<std::string> units, measures, texts;
+        for (const auto& [unit, by_measure] : values.values)
+            for (const auto& [measure, value] : by_measure) {
+                ids.push_back(id);
+                units.push_back(unit);
+                measures.push_back(measure);
+                texts.push_back(value.to_string());  // exact: no floating point in the database
+            }
+        if (!ids.empty())
+            *sql_ << "INSERT INTO unit_values (dataset_id, unit, measure, value) VALUES (:d, :u, "
+                     ":m, :v)",
+                soci::use(ids), soci::use(units), soci::use(measures), soci::use(texts);
+        tx.commit();
+        return {"unit-values", values.ref.period, version};
+    } catch (const soci::soci_error& e) {
+        throw StorageError(std::string("storing the unit values failed, nothing was stored: ") +
+                           e.what());
+    }
+}
+
+std::optional<UnitValues> Database::load_unit_values(const std::string& region, Period month) {
+    auto info = latest(region, "unit-values", month.to_string());
+    if (!info)
+        return std::nullopt;
+    UnitValues values;
+    values.ref = info->ref;
+    const long long id = info->id;
+    soci::rowset<soci::row> rows =
+        (sql_->prepare << "SELECT unit, measure, value FROM unit_values WHERE dataset_id = :d",
+         soci::use(id));
+    for (const soci::row& r : rows)
+        values.values[r.get<std::string>(0)][r.get<std::string>(1)] =
+            *Decimal::parse(r.get<std::string>(2));
+    return values;
 }
 
 std::vector<DatasetInfo> Database::datasets(const std::string& region) {

@@ -158,3 +158,37 @@ TEST_CASE("duplicate detection works across spilled runs") {
     std::sort(found.begin(), found.end());
     CHECK(found == std::vector<std::pair<std::int64_t, std::int64_t>>{{5, 2}, {8, 1}, {10, 2}});
 }
+
+TEST_CASE("unit values: one row per unit and measure, rejects named, stored exactly") {
+    std::istringstream in(
+        "unit,measure,value\n"
+        "a,continuity_doctor,0.62\n"
+        "a,drug_cost_kr,123456.50\n"
+        "b,continuity_doctor,0.58\n"
+        "zz,continuity_doctor,0.5\n"  // 5 unknown unit
+        "a,continuity_doctor,0.61\n"  // 6 duplicate of line 2
+        "b,drug_cost_kr,lots\n");     // 7 not a number
+    ImportReport report;
+    const UnitValues v = aggregate_unit_values(in, "values.csv", kRegion, Period{2022, 1}, report);
+    CHECK(report.rows_used == 3);
+    CHECK(report.rows_rejected == 3);
+    const std::string r = reasons(report);
+    CHECK_THAT(r, Catch::Contains("5: unknown unit"));
+    CHECK_THAT(r, Catch::Contains(
+                      "6: duplicate measure: continuity_doctor for a already given on line 2"));
+    CHECK_THAT(r, Catch::Contains("7: invalid value: 'lots'"));
+    CHECK(v.value("a", "drug_cost_kr") == Decimal::parse("123456.5"));
+    CHECK_FALSE(v.value("b", "drug_cost_kr"));
+
+    Database db("sqlite3://db=:memory:");
+    const fs::path file =
+        write_temp("values.csv", "unit,measure,value\na,plan_approved,1\nb,plan_approved,0\n");
+    const ImportOutcome outcome = import_dataset(
+        db, kRegion, ImportRequest{"unit-values", "2022-01", file, false, nullptr, {}});
+    REQUIRE(outcome.stored);
+    const auto loaded = db.load_unit_values("test", Period{2022, 1});
+    REQUIRE(loaded);
+    CHECK(loaded->value("a", "plan_approved") == Decimal::from_int(1));
+    CHECK(loaded->has_measure("plan_approved"));
+    fs::remove(file);
+}

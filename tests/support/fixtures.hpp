@@ -38,6 +38,13 @@ class FakeData : public DataSource {
   public:
     std::map<Period, ListingAggregate> listings;
     std::map<PeriodRange, VisitAggregate> visit_sets;
+    std::map<Period, UnitValues> values;
+    const UnitValues& unit_values(Period month) override {
+        auto it = values.find(month);
+        if (it == values.end())
+            throw std::runtime_error("no unit values " + month.to_string());
+        return it->second;
+    }
     const ListingAggregate& listing(Period month) override {
         auto it = listings.find(month);
         if (it == listings.end())

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,17 @@ struct VisitCount {
 struct VisitAggregate {
     DatasetRef ref;
     std::vector<VisitCount> counts;
+};
+
+// Per-unit figures for a month that come as such, not from persons: indicator values
+// (continuity, share with a named regular doctor), costs in kr (drugs, X-ray), an approved
+// plan (1/0), places, patient fees collected. One CSV row per unit and measure.
+struct UnitValues {
+    DatasetRef ref;
+    std::map<std::string, std::map<std::string, Decimal>> values;  // unit → measure → value
+
+    bool has_measure(const std::string& measure) const;
+    std::optional<Decimal> value(const std::string& unit, const std::string& measure) const;
 };
 
 }  // namespace vardval

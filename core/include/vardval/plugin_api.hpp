@@ -29,6 +29,7 @@ class DataSource {
     virtual ~DataSource() = default;
     virtual const ListingAggregate& listing(Period month) = 0;
     virtual const VisitAggregate& visits(PeriodRange range) = 0;
+    virtual const UnitValues& unit_values(Period month) = 0;
 };
 
 struct RunContext {

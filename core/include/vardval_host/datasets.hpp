@@ -40,6 +40,7 @@ class DatabaseDataSource : public RecordingDataSource {
     DatabaseDataSource(Database& db, const Region& region, std::filesystem::path sample_dir);
     const ListingAggregate& listing(Period month) override;
     const VisitAggregate& visits(PeriodRange range) override;
+    const UnitValues& unit_values(Period month) override;
     std::vector<DatasetRef> used() const override;
 
   private:
@@ -51,6 +52,7 @@ class DatabaseDataSource : public RecordingDataSource {
     std::filesystem::path sample_dir_;
     std::map<Period, ListingAggregate> listings_;
     std::map<PeriodRange, VisitAggregate> visits_;
+    std::map<Period, UnitValues> unit_values_;
 };
 
 }  // namespace vardval

@@ -56,4 +56,9 @@ VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const
                                 PeriodRange range, ImportReport& report,
                                 const ProgressFn& progress = {});
 
+// Per-unit values for a month: unit, measure, value (a number with at most six decimals).
+// A unit may give each measure once.
+UnitValues aggregate_unit_values(std::istream& in, const std::string& file, const Region& region,
+                                 Period month, ImportReport& report);
+
 }  // namespace vardval

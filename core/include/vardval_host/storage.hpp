@@ -48,6 +48,9 @@ class Database {
     // The latest version, or nullopt if none was imported.
     std::optional<ListingAggregate> load_listing(const std::string& region, Period month);
     std::optional<VisitAggregate> load_visits(const std::string& region, PeriodRange range);
+    DatasetRef store_unit_values(const std::string& region, const UnitValues& values,
+                                 const ImportReport& report);
+    std::optional<UnitValues> load_unit_values(const std::string& region, Period month);
 
     std::vector<DatasetInfo> datasets(const std::string& region);
     std::int64_t store_run(const RunResult& run);
