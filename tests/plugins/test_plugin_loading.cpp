@@ -31,6 +31,13 @@ TEST_CASE("every built plugin loads through the host, each type from its own lib
         REQUIRE(t);
         CHECK(fs::path(t->library_file).filename() == "libvardval_supplement.so");
     }
+    for (const auto& [name, file] :
+         std::vector<std::pair<std::string, std::string>>{{"cost.share", "libvardval_cost.so"},
+                                                          {"goal.approved", "libvardval_goal.so"},
+                                                          {"goal.ranked", "libvardval_goal.so"}}) {
+        REQUIRE(host.find(name));
+        CHECK(fs::path(host.find(name)->library_file).filename() == file);
+    }
     REQUIRE(host.find("adjustment.vat"));
     CHECK(fs::path(host.find("adjustment.vat")->library_file).filename() ==
           "libvardval_adjustment.so");

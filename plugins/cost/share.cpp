@@ -1,0 +1,64 @@
+#include "share.hpp"
+
+#include <stdexcept>
+
+#include "vardval/payment.hpp"
+
+namespace vardval::cost {
+namespace {
+
+class Share : public Component {
+  public:
+    explicit Share(const Params& p) : measure_(p.text("measure")), share_(p.number("share")) {}
+
+    std::vector<LedgerLine> compute(const RunContext& ctx) const override {
+        const UnitValues& values = ctx.data.unit_values(ctx.period);
+        if (!values.has_measure(measure_))
+            throw std::runtime_error("cost.share: no unit reports '" + measure_ +
+                                     "' in unit values " + values.ref.period);
+        std::vector<LedgerLine> lines;
+        for (const Unit& unit : ctx.region.units) {
+            const auto cost_kr = values.value(unit.id, measure_);
+            LedgerLine line;
+            line.unit = unit.id;
+            line.basis = cost_kr ? cost_kr->times(100) : Decimal();
+            line.basis_unit = "öre of " + measure_;
+            line.rate_ore = Decimal() - share_;
+            line.amount_ore = amount_ore(line.basis, line.rate_ore);
+            line.explanation = cost_kr
+                                   ? "the unit bears " + format_decimal(share_.times(100), 1) +
+                                         " % of " + format_decimal(*cost_kr, 2) + " kr " + measure_
+                                   : "no " + measure_ + " reported for the unit";
+            lines.push_back(std::move(line));
+        }
+        return lines;
+    }
+
+  private:
+    std::string measure_;
+    Decimal share_;
+};
+
+}  // namespace
+
+ComponentType share_type() {
+    ComponentType t;
+    t.name = "cost.share";
+    t.summary =
+        "cost responsibility (kostnadsansvar): the unit bears a percentage of a cost, as negative "
+        "lines";
+    t.params =
+        param::object("params", {param::text("measure").require().describe(
+                                     "unit value holding the cost in kr, e.g. drug_cost_kr"),
+                                 param::number("share").require().at_least(0).at_most(1).describe(
+                                     "share the unit bears, e.g. 0.2")});
+    t.reads = {"unit-values"};
+    t.create = [](const Params& p) { return std::make_unique<Share>(p); };
+    return t;
+}
+
+void register_types(Registrar& registrar) {
+    registrar.add(share_type());
+}
+
+}  // namespace vardval::cost

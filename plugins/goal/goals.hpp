@@ -1,0 +1,19 @@
+#pragma once
+// Goal-related pay (målrelaterad ersättning) from per-unit indicator values:
+//  - goal.approved: a fixed amount per unit with an approved plan (Västmanland diabetes
+//    45 000 kr), or a pot shared per listed among approved units (action plan 2.5 mkr);
+//  - goal.ranked: a pot shared by the N best units on an indicator in proportion to their
+//    listed (continuity 1.5 mkr to the 10 best). Units tied with the N-th are all included,
+//    so a tie never excludes a unit that did as well as one that was paid.
+#include "vardval/plugin_api.hpp"
+
+namespace vardval::goal {
+
+ComponentType approved_type();
+ComponentType ranked_type();
+void register_types(Registrar& registrar);
+
+// The listed count of `unit` in the run month's listing (0 if nobody is listed there).
+std::int64_t listed_at(const ListingAggregate& listing, const std::string& unit);
+
+}  // namespace vardval::goal

@@ -1,0 +1,90 @@
+#include <algorithm>
+
+#include "goals.hpp"
+#include "vardval/payment.hpp"
+
+namespace vardval::goal {
+namespace {
+
+class Ranked : public Component {
+  public:
+    explicit Ranked(const Params& p)
+        : payment_(Payment::read(p, "")),  // no price key: a ranked goal is always a pot
+          measure_(p.text("measure")),
+          top_(p.integer("top")),
+          higher_is_better_(p.boolean("higher_is_better")) {}
+
+    std::vector<LedgerLine> compute(const RunContext& ctx) const override {
+        const UnitValues& values = ctx.data.unit_values(ctx.period);
+        const ListingAggregate& listing = ctx.data.listing(ctx.period);
+        std::vector<Decimal> ranked;  // the values of units that report the indicator
+        for (const Unit& unit : ctx.region.units)
+            if (auto v = values.value(unit.id, measure_))
+                ranked.push_back(*v);
+        std::sort(ranked.begin(), ranked.end());
+        if (higher_is_better_)
+            std::reverse(ranked.begin(), ranked.end());
+        // The N-th best value; every unit at least as good is paid (ties included).
+        const bool any = !ranked.empty();
+        const Decimal cut =
+            any ? ranked[std::min<std::size_t>(top_, ranked.size()) - 1] : Decimal();
+        auto qualifies = [&](const std::string& unit) {
+            const auto v = values.value(unit, measure_);
+            return any && v && (higher_is_better_ ? *v >= cut : *v <= cut);
+        };
+        std::vector<UnitBasis> bases;
+        for (const Unit& unit : ctx.region.units)
+            bases.push_back(
+                {unit.id, Decimal::from_int(qualifies(unit.id) ? listed_at(listing, unit.id) : 0)});
+        std::vector<LedgerLine> lines =
+            pay(payment_, ctx.period, bases, "listed at the best units");
+        for (LedgerLine& line : lines) {
+            const auto v = values.value(line.unit, measure_);
+            line.explanation =
+                (v ? measure_ + " " + v->to_short_string() : "no " + measure_ + " reported") +
+                (qualifies(line.unit) ? "; among the " : "; not among the ") +
+                std::to_string(top_) + " best (cut-off " + cut.to_short_string() + "); " +
+                payment_.describe();
+        }
+        return lines;
+    }
+
+  private:
+    Payment payment_;
+    std::string measure_;
+    std::int64_t top_;
+    bool higher_is_better_;
+};
+
+}  // namespace
+
+ComponentType ranked_type() {
+    ComponentType t;
+    t.name = "goal.ranked";
+    t.summary =
+        "goal-related pot shared by the N best units on an indicator, in proportion to their "
+        "listed "
+        "(ties with the N-th are included)";
+    t.params = param::object(
+        "params",
+        {param::text("measure").require().describe("unit value ranked, e.g. continuity_doctor"),
+         param::integer("top").require().at_least(1).describe(
+             "how many units are paid (more on a tie)"),
+         param::boolean("higher_is_better")
+             .defaults_to("true")
+             .describe("false when a lower value is better"),
+         param::money("budget_year")
+             .require()
+             .at_least(0)
+             .describe("annual pot shared by the best units"),
+         param::number("budget_share")
+             .at_least(0)
+             .at_most(1)
+             .defaults_to("1")
+             .describe("share of budget_year this component distributes")});
+    t.reads = {"unit-values", "listing"};
+    t.create = [](const Params& p) { return std::make_unique<Ranked>(p); };
+    return t;
+}
+
+}  // namespace vardval::goal

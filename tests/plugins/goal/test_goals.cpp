@@ -1,0 +1,73 @@
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+#include "goals.hpp"
+
+using namespace vardval;
+using namespace vardval::test;
+
+namespace {
+const Period kJan{2021, 1};
+
+// Five units with 100 listed each except b and c (300); indicator values set per test.
+FakeData five_units() {
+    FakeData data;
+    for (const char* u : {"a", "b", "c", "d", "e"})
+        add_persons(data.listings[kJan], u, 40, Sex::female,
+                    std::string(u) == "b" || std::string(u) == "c" ? 300 : 100);
+    return data;
+}
+}  // namespace
+
+TEST_CASE("approved plan: a fixed amount per approved unit, or a pot per listed among them") {
+    FakeData data = five_units();
+    data.values[kJan].values["a"]["plan"] = Decimal::from_int(1);
+    data.values[kJan].values["b"]["plan"] = Decimal::from_int(0);
+    data.values[kJan].values["c"]["plan"] = Decimal::from_int(1);
+    const Region region = make_region({"a", "b", "c"});
+    ValidParams fixed(goal::approved_type(), "measure: plan\namount_per_unit_year: 45000");
+    auto lines = fixed.run(region, kJan, data);
+    CHECK(lines[0].amount_ore == 375000);  // 45 000 kr / 12
+    CHECK(lines[1].amount_ore == 0);
+    ValidParams pot(goal::approved_type(), "measure: plan\nbudget_year: 2500000");
+    lines = pot.run(region, kJan, data);
+    // January's share 20 833 333 öre split 100 : 300 = 5 208 333.25 : 15 624 999.75.
+    CHECK(lines[0].amount_ore == 5'208'333);
+    CHECK(lines[1].amount_ore == 0);
+    CHECK(lines[2].amount_ore == 15'625'000);
+}
+
+TEST_CASE("ranked: the N best share a pot by listed, and a tie with the N-th is included") {
+    FakeData data = five_units();
+    auto& v = data.values[kJan].values;
+    v["a"]["continuity"] = *Decimal::parse("0.7");
+    v["b"]["continuity"] = *Decimal::parse("0.9");
+    v["c"]["continuity"] = *Decimal::parse("0.8");
+    v["d"]["continuity"] = *Decimal::parse("0.8");  // tied with c for second place
+    const Region region = make_region({"a", "b", "c", "d", "e"});
+    ValidParams p(goal::ranked_type(), "measure: continuity\ntop: 2\nbudget_year: 1200000");
+    const auto lines = p.run(region, kJan, data);
+    // 10 000 000 öre in January over b, c, d by listed 300 : 300 : 100.
+    CHECK(lines[0].amount_ore == 0);
+    CHECK(lines[1].amount_ore == 4'285'714);
+    CHECK(lines[2].amount_ore == 4'285'714);
+    CHECK(lines[3].amount_ore == 1'428'572);
+    CHECK(lines[4].amount_ore == 0);  // e reported nothing
+    Ore sum = 0;
+    for (const auto& l : lines)
+        sum += l.amount_ore;
+    CHECK(sum == 10'000'000);
+}
+
+TEST_CASE("ranked with lower is better") {
+    FakeData data = five_units();
+    auto& v = data.values[kJan].values;
+    v["a"]["waiting_days"] = Decimal::from_int(3);
+    v["b"]["waiting_days"] = Decimal::from_int(9);
+    const Region region = make_region({"a", "b"});
+    ValidParams p(goal::ranked_type(),
+                  "measure: waiting_days\ntop: 1\nhigher_is_better: false\nbudget_year: 12");
+    const auto lines = p.run(region, kJan, data);
+    CHECK(lines[0].amount_ore == 100);
+    CHECK(lines[1].amount_ore == 0);
+}
