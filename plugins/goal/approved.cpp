@@ -1,7 +1,4 @@
-#include <stdexcept>
-
 #include "goals.hpp"
-#include "vardval/payment.hpp"
 
 namespace vardval::goal {
 namespace {
@@ -15,24 +12,13 @@ class Approved : public Component {
 
     std::vector<LedgerLine> compute(const RunContext& ctx) const override {
         const UnitValues& values = ctx.data.unit_values(ctx.period);
-        const ListingAggregate& listing = ctx.data.listing(ctx.period);
-        const bool per_unit = payment_.mode == Payment::Mode::price;
-        std::vector<UnitBasis> bases;
-        for (const Unit& unit : ctx.region.units) {
-            const auto v = values.value(unit.id, measure_);
-            const bool approved = v && *v == Decimal::from_int(1);
-            const std::int64_t n = approved ? (per_unit ? 1 : listed_at(listing, unit.id)) : 0;
-            bases.push_back({unit.id, Decimal::from_int(n)});
-        }
-        std::vector<LedgerLine> lines = pay(
-            payment_, ctx.period, bases, per_unit ? "approved unit" : "listed at approved units");
-        for (LedgerLine& line : lines) {
-            const auto v = values.value(line.unit, measure_);
-            line.explanation = (v && *v == Decimal::from_int(1) ? measure_ + " approved; "
-                                                                : measure_ + " not approved; ") +
-                               payment_.describe();
-        }
-        return lines;
+        auto approved = [&](const std::string& unit) {
+            const auto v = values.value(unit, measure_);
+            return v && *v == Decimal::from_int(1);
+        };
+        return pay_qualifying(payment_, ctx, approved, [&](const std::string& unit) {
+            return measure_ + (approved(unit) ? " approved" : " not approved");
+        });
     }
 
   private:
@@ -41,6 +27,24 @@ class Approved : public Component {
 };
 
 }  // namespace
+
+std::vector<LedgerLine> pay_qualifying(const Payment& payment, const RunContext& ctx,
+                                       const std::function<bool(const std::string&)>& qualifies,
+                                       const std::function<std::string(const std::string&)>& why) {
+    const ListingAggregate& listing = ctx.data.listing(ctx.period);
+    const bool per_unit = payment.mode == Payment::Mode::price;
+    std::vector<UnitBasis> bases;
+    for (const Unit& unit : ctx.region.units) {
+        const std::int64_t n =
+            qualifies(unit.id) ? (per_unit ? 1 : listed_at(listing, unit.id)) : 0;
+        bases.push_back({unit.id, Decimal::from_int(n)});
+    }
+    std::vector<LedgerLine> lines = pay(
+        payment, ctx.period, bases, per_unit ? "qualifying unit" : "listed at qualifying units");
+    for (LedgerLine& line : lines)
+        line.explanation = why(line.unit) + "; " + payment.describe();
+    return lines;
+}
 
 std::int64_t listed_at(const ListingAggregate& listing, const std::string& unit) {
     auto it = listing.units.find(unit);
@@ -67,6 +71,7 @@ ComponentType approved_type() {
 void register_types(Registrar& registrar) {
     registrar.add(approved_type());
     registrar.add(ranked_type());
+    registrar.add(threshold_type());
 }
 
 }  // namespace vardval::goal

@@ -5,15 +5,25 @@
 //  - goal.ranked: a pot shared by the N best units on an indicator in proportion to their
 //    listed (continuity 1.5 mkr to the 10 best). Units tied with the N-th are all included,
 //    so a tie never excludes a unit that did as well as one that was paid.
+#include <functional>
+
+#include "vardval/payment.hpp"
 #include "vardval/plugin_api.hpp"
 
 namespace vardval::goal {
 
 ComponentType approved_type();
 ComponentType ranked_type();
+ComponentType threshold_type();
 void register_types(Registrar& registrar);
 
 // The listed count of `unit` in the run month's listing (0 if nobody is listed there).
 std::int64_t listed_at(const ListingAggregate& listing, const std::string& unit);
+
+// Pays the units for which `qualifies` holds: a fixed amount each (price mode) or a pot
+// shared by their listed (budget mode). `why` gives the first half of each explanation.
+std::vector<LedgerLine> pay_qualifying(const Payment& payment, const RunContext& ctx,
+                                       const std::function<bool(const std::string&)>& qualifies,
+                                       const std::function<std::string(const std::string&)>& why);
 
 }  // namespace vardval::goal

@@ -31,10 +31,11 @@ TEST_CASE("every built plugin loads through the host, each type from its own lib
         REQUIRE(t);
         CHECK(fs::path(t->library_file).filename() == "libvardval_supplement.so");
     }
-    for (const auto& [name, file] :
-         std::vector<std::pair<std::string, std::string>>{{"cost.share", "libvardval_cost.so"},
-                                                          {"goal.approved", "libvardval_goal.so"},
-                                                          {"goal.ranked", "libvardval_goal.so"}}) {
+    for (const auto& [name, file] : std::vector<std::pair<std::string, std::string>>{
+             {"cost.share", "libvardval_cost.so"},
+             {"goal.approved", "libvardval_goal.so"},
+             {"goal.ranked", "libvardval_goal.so"},
+             {"goal.threshold", "libvardval_goal.so"}}) {
         REQUIRE(host.find(name));
         CHECK(fs::path(host.find(name)->library_file).filename() == file);
     }

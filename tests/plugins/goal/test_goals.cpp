@@ -71,3 +71,36 @@ TEST_CASE("ranked with lower is better") {
     CHECK(lines[0].amount_ore == 100);
     CHECK(lines[1].amount_ore == 0);
 }
+
+TEST_CASE("threshold: a level reached, strictly exceeded, or an improvement by a share") {
+    FakeData data = five_units();
+    auto& v = data.values[kJan].values;
+    v["a"]["named_doctor"] = *Decimal::parse("0.55");
+    v["b"]["named_doctor"] = *Decimal::parse("0.56");
+    v["a"]["continuity"] = *Decimal::parse("0.60");
+    v["a"]["continuity_before"] = *Decimal::parse("0.50");  // +20 % exactly: qualifies
+    v["b"]["continuity"] = *Decimal::parse("0.59");
+    v["b"]["continuity_before"] = *Decimal::parse("0.50");  // +18 %: does not
+    const Region region = make_region({"a", "b", "c"});
+
+    ValidParams above(goal::threshold_type(),
+                      "measure: named_doctor\nmore_than: 0.55\namount_per_unit_year: 1200");
+    auto lines = above.run(region, kJan, data);
+    CHECK(lines[0].amount_ore == 0);  // 55 % does not exceed 55 %
+    CHECK(lines[1].amount_ore == 10000);
+    ValidParams reach(goal::threshold_type(),
+                      "measure: named_doctor\nat_least: 0.55\namount_per_unit_year: 1200");
+    CHECK(reach.run(region, kJan, data)[0].amount_ore == 10000);
+
+    ValidParams improved(
+        goal::threshold_type(),
+        "measure: continuity\nimprovement_over: continuity_before\nmin_improvement: 0.2\n"
+        "budget_year: 1200000");
+    lines = improved.run(region, kJan, data);
+    CHECK(lines[0].amount_ore == 10'000'000);  // the whole January pot: a is the only one
+    CHECK(lines[1].amount_ore == 0);
+    CHECK(lines[2].amount_ore == 0);  // c reported nothing
+    CHECK(any_issue_contains(
+        issues_for(goal::threshold_type(), "measure: x\namount_per_unit_year: 1"),
+        "exactly one of at_least, more_than, improvement_over"));
+}
