@@ -35,7 +35,8 @@ TEST_CASE("every built plugin loads through the host, each type from its own lib
              {"cost.share", "libvardval_cost.so"},
              {"goal.approved", "libvardval_goal.so"},
              {"goal.ranked", "libvardval_goal.so"},
-             {"goal.threshold", "libvardval_goal.so"}}) {
+             {"goal.threshold", "libvardval_goal.so"},
+             {"penalty.weekly", "libvardval_penalty.so"}}) {
         REQUIRE(host.find(name));
         CHECK(fs::path(host.find(name)->library_file).filename() == file);
     }
