@@ -30,6 +30,12 @@ std::int64_t UnitListing::listed_beyond(Decimal km) const {
     return n;
 }
 
+const UnitListing& ListingAggregate::unit(const std::string& id) const {
+    static const UnitListing nobody;
+    auto it = units.find(id);
+    return it == units.end() ? nobody : it->second;
+}
+
 std::int64_t ListingAggregate::listed() const {
     std::int64_t n = 0;
     for (const auto& [id, unit] : units)

@@ -46,13 +46,7 @@ void write_table(std::ostream& out, const Comparison& c) {
                   "Proposal", "Difference", "");
     out << line << std::string(99, '-') << "\n";
     for (const UnitDiff& u : c.units) {
-        std::string name = u.unit->name;
-        // Pad by characters, not bytes, so Swedish names line up.
-        const auto chars = std::count_if(name.begin(), name.end(), [](char ch) {
-            return (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
-        });
-        if (chars < 32)
-            name += std::string(32 - chars, ' ');
+        const std::string name = pad(u.unit->name, 32, false);
         std::snprintf(line, sizeof line, " %8lld %16s %16s %14s %8s\n",
                       static_cast<long long>(u.listed), format_kr(u.base_ore).c_str(),
                       format_kr(u.proposal_ore).c_str(), format_kr(u.diff_ore()).c_str(),

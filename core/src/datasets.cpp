@@ -64,47 +64,35 @@ bool DatabaseDataSource::import_sample(const std::string& kind, const std::strin
     return true;
 }
 
-const ListingAggregate& DatabaseDataSource::listing(Period month) {
-    if (auto it = listings_.find(month); it != listings_.end())
+// From the cache, else the database, else the shipped sample; the same for every kind.
+template <typename Key, typename Aggregate, typename Load>
+const Aggregate& DatabaseDataSource::fetch(std::map<Key, Aggregate>& cache, const Key& key,
+                                           const std::string& kind, Load load) {
+    if (auto it = cache.find(key); it != cache.end())
         return it->second;
-    auto loaded = db_.load_listing(region_.id, month);
-    if (!loaded && import_sample("listing", month.to_string()))
-        loaded = db_.load_listing(region_.id, month);
+    const std::string period = key.to_string();
+    std::optional<Aggregate> loaded = load();
+    if (!loaded && import_sample(kind, period))
+        loaded = load();
     if (!loaded)
-        throw DataMissing("no listing for " + region_.id + " " + month.to_string() +
-                          " in the database and no shipped sample for that month; import one with "
-                          "`vardval import --region " +
-                          region_.id + " --kind listing --period " + month.to_string() + " FILE`");
-    return listings_.emplace(month, std::move(*loaded)).first->second;
+        throw DataMissing("no " + kind + " for " + region_.id + " " + period +
+                          " in the database and no shipped sample for it; import it with `vardval "
+                          "import --region " +
+                          region_.id + " --kind " + kind + " --period " + period + " FILE`");
+    return cache.emplace(key, std::move(*loaded)).first->second;
+}
+
+const ListingAggregate& DatabaseDataSource::listing(Period month) {
+    return fetch(listings_, month, "listing", [&] { return db_.load_listing(region_.id, month); });
 }
 
 const VisitAggregate& DatabaseDataSource::visits(PeriodRange range) {
-    if (auto it = visits_.find(range); it != visits_.end())
-        return it->second;
-    auto loaded = db_.load_visits(region_.id, range);
-    if (!loaded && import_sample("visits", range.to_string()))
-        loaded = db_.load_visits(region_.id, range);
-    if (!loaded)
-        throw DataMissing(
-            "no visits for " + region_.id + " " + range.to_string() +
-            " in the database and no shipped sample; import them with `vardval import "
-            "--region " +
-            region_.id + " --kind visits --period " + range.to_string() + " FILE`");
-    return visits_.emplace(range, std::move(*loaded)).first->second;
+    return fetch(visits_, range, "visits", [&] { return db_.load_visits(region_.id, range); });
 }
 
 const UnitValues& DatabaseDataSource::unit_values(Period month) {
-    if (auto it = unit_values_.find(month); it != unit_values_.end())
-        return it->second;
-    auto loaded = db_.load_unit_values(region_.id, month);
-    if (!loaded && import_sample("unit-values", month.to_string()))
-        loaded = db_.load_unit_values(region_.id, month);
-    if (!loaded)
-        throw DataMissing("no unit values for " + region_.id + " " + month.to_string() +
-                          " in the database; import them with `vardval import --region " +
-                          region_.id + " --kind unit-values --period " + month.to_string() +
-                          " FILE`");
-    return unit_values_.emplace(month, std::move(*loaded)).first->second;
+    return fetch(unit_values_, month, "unit-values",
+                 [&] { return db_.load_unit_values(region_.id, month); });
 }
 
 std::vector<DatasetRef> DatabaseDataSource::used() const {

@@ -61,8 +61,7 @@ RunResult run_model(const Model& model, const Region& region, const PluginHost& 
         index[unit.id] = result.units.size();
         UnitStatement s;
         s.unit = &unit;
-        if (auto it = listing.units.find(unit.id); it != listing.units.end())
-            s.listed = it->second.listed();
+        s.listed = listing.unit(unit.id).listed();
         result.units.push_back(std::move(s));
     }
 

@@ -20,15 +20,19 @@ void Payment::require_one(ParamSpec& object, const std::string& price_key) {
 }
 
 Payment Payment::read(const Params& params, const std::string& price_key) {
+    if (!params.has(price_key))
+        return budget(params);
     Payment p;
-    if (params.has(price_key)) {
-        p.mode = Mode::price;
-        p.annual_ore = params.money_ore(price_key);
-    } else {
-        p.mode = Mode::budget;
-        p.annual_ore = params.money_ore("budget_year");
-        p.budget_share = params.number("budget_share");
-    }
+    p.mode = Mode::price;
+    p.annual_ore = params.money_ore(price_key);
+    return p;
+}
+
+Payment Payment::budget(const Params& params) {
+    Payment p;
+    p.mode = Mode::budget;
+    p.annual_ore = params.money_ore("budget_year");
+    p.budget_share = params.number("budget_share");
     return p;
 }
 

@@ -40,10 +40,6 @@ std::string Period::to_string() const {
     return buf;
 }
 
-Period Period::next() const {
-    return month == 12 ? Period{year + 1, 1} : Period{year, month + 1};
-}
-
 std::optional<PeriodRange> PeriodRange::parse(std::string_view text) {
     const std::size_t dots = text.find("..");
     if (dots == std::string_view::npos)

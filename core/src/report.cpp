@@ -38,6 +38,19 @@ std::string json_string(const std::string& s) {
     return out + "\"";
 }
 
+std::size_t display_width(const std::string& s) {
+    // Count code points, not bytes: å, ä and ö are two bytes each.
+    return static_cast<std::size_t>(std::count_if(
+        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string pad(const std::string& s, std::size_t width, bool right) {
+    const std::size_t n = display_width(s);
+    if (n >= width)
+        return s;
+    return right ? std::string(width - n, ' ') + s : s + std::string(width - n, ' ');
+}
+
 namespace {
 
 std::string csv_field(const std::string& s) {
@@ -47,19 +60,6 @@ std::string csv_field(const std::string& s) {
     for (char c : s)
         out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
-}
-
-// Display width of UTF-8 text: count code points, not bytes (å, ä, ö are two bytes).
-std::size_t width(const std::string& s) {
-    return static_cast<std::size_t>(std::count_if(
-        s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-std::string pad(const std::string& s, std::size_t w, bool right) {
-    const std::size_t n = width(s);
-    if (n >= w)
-        return s;
-    return right ? std::string(w - n, ' ') + s : s + std::string(w - n, ' ');
 }
 
 void write_table(std::ostream& out, const RunResult& run) {
@@ -94,9 +94,9 @@ void write_table(std::ostream& out, const RunResult& run) {
 
     std::vector<std::size_t> widths(header.size());
     for (std::size_t i = 0; i < header.size(); ++i) {
-        widths[i] = std::max(width(header[i]), width(total_row[i]));
+        widths[i] = std::max(display_width(header[i]), display_width(total_row[i]));
         for (const auto& r : rows)
-            widths[i] = std::max(widths[i], width(r[i]));
+            widths[i] = std::max(widths[i], display_width(r[i]));
     }
     auto line = [&](const std::vector<std::string>& r) {
         for (std::size_t i = 0; i < r.size(); ++i)
@@ -233,7 +233,10 @@ void write_plugins(std::ostream& out, const PluginHost& host, Format format) {
                 << ", \"library\": " << json_string(t.library_file)
                 << ", \"plugin\": " << json_string(t.plugin_name)
                 << ", \"version\": " << json_string(t.plugin_version)
-                << ", \"summary\": " << json_string(t.type.summary) << ", \"parameters\": [";
+                << ", \"summary\": " << json_string(t.type.summary) << ", \"reads\": [";
+            for (std::size_t r = 0; r < t.type.reads.size(); ++r)
+                out << (r ? ", " : "") << json_string(t.type.reads[r]);
+            out << "], \"parameters\": [";
             for (std::size_t p = 0; p < t.type.params.fields.size(); ++p) {
                 const ParamSpec& f = t.type.params.fields[p];
                 out << (p ? ", " : "") << "{\"key\": " << json_string(f.key)
@@ -258,7 +261,8 @@ void write_plugins(std::ostream& out, const PluginHost& host, Format format) {
     }
     for (const RegisteredType* t : types) {
         out << t->type.name << "  —  " << t->type.summary << "\n  library: " << t->library_file
-            << " (" << t->plugin_name << " " << t->plugin_version << ")\n";
+            << " (" << t->plugin_name << " " << t->plugin_version
+            << ")\n  reads: " << join(t->type.reads) << "\n";
         write_fields(out, t->type.params, "  ");
         out << "\n";
     }

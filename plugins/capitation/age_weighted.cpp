@@ -50,15 +50,12 @@ class AgeWeighted : public Component {
         }
         const ListingAggregate& listing = ctx.data.listing(ctx.period);
         std::vector<UnitBasis> bases;
-        for (const Unit& unit : ctx.region.units) {
-            auto it = listing.units.find(unit.id);
-            bases.push_back(
-                {unit.id, it == listing.units.end() ? Decimal() : table.weighted(it->second)});
-        }
+        for (const Unit& unit : ctx.region.units)
+            bases.push_back({unit.id, table.weighted(listing.unit(unit.id))});
         std::vector<LedgerLine> lines = pay(payment_, ctx.period, bases, "weighted listed");
         for (LedgerLine& line : lines) {
-            auto it = listing.units.find(line.unit);
-            const std::int64_t listed = it == listing.units.end() ? 0 : it->second.listed();
+            const UnitListing& unit = listing.unit(line.unit);
+            const std::int64_t listed = unit.listed();
             line.explanation =
                 std::to_string(listed) + " listed weigh " + format_decimal(line.basis, 2) +
                 " by age" + (table.by_sex() ? " and sex" : "") + "; " + payment_.describe() +
@@ -68,14 +65,12 @@ class AgeWeighted : public Component {
                      ? " (weights derived from " + derive_->visits_period.to_string() + " visits)"
                      : "");
             line.trace = weight_trace;
-            if (it == listing.units.end())
-                continue;
             for (const AgeBand& band : table.bands()) {
                 std::int64_t n = 0;
                 for (int s = 0; s < 2; ++s)
                     if (band.applies_to(static_cast<Sex>(s)))
                         for (int age = band.from; age <= band.to.value_or(kMaxAge); ++age)
-                            n += it->second.persons[s][age];
+                            n += unit.persons[s][age];
                 if (n > 0)
                     line.trace.push_back(band.label() + ": " + std::to_string(n) +
                                          " listed × weight " + band.weight->to_short_string(2) +

@@ -20,6 +20,31 @@ Int128 weighted_count(const std::map<std::string, Decimal>& weights,
     return sum;
 }
 
+// The region's side of every unit's index, computed once per run.
+struct RegionScore {
+    Int128 weighted = 0;  // Σ weight × persons with the variable, whole region
+    std::int64_t listed = 0;
+};
+
+RegionScore region_score(const std::map<std::string, Decimal>& weights,
+                         const ListingAggregate& region) {
+    RegionScore r;
+    for (const auto& [id, u] : region.units)
+        r.weighted += weighted_count(weights, u.cni);
+    r.listed = region.listed();
+    return r;
+}
+
+Decimal index_against(const std::map<std::string, Decimal>& weights, const UnitListing& unit,
+                      const RegionScore& region) {
+    const std::int64_t listed = unit.listed();
+    if (listed == 0 || region.weighted == 0)
+        return Decimal();
+    return Decimal::from_raw(
+        round_div(weighted_count(weights, unit.cni) * region.listed * Decimal::kScale,
+                  region.weighted * listed));
+}
+
 class Cni : public Component {
   public:
     explicit Cni(const Params& p)
@@ -36,32 +61,32 @@ class Cni : public Component {
                 throw std::runtime_error("CNI variable '" + variable + "' is not in listing " +
                                          listing.ref.period + " (it needs a cni_" + variable +
                                          " column); variables in the listing: " + join(present));
+        const RegionScore region = region_score(weights_, listing);
         std::vector<UnitBasis> bases;
         std::map<std::string, Decimal> indexes;
         for (const Unit& unit : ctx.region.units) {
-            auto it = listing.units.find(unit.id);
-            const Decimal index =
-                it == listing.units.end() ? Decimal() : unit_index(weights_, it->second, listing);
-            indexes[unit.id] = index;
-            bases.push_back({unit.id, it == listing.units.end()
-                                          ? Decimal()
-                                          : index.times(it->second.listed())});
+            const UnitListing& listed = listing.unit(unit.id);
+            indexes[unit.id] = index_against(weights_, listed, region);
+            bases.push_back({unit.id, indexes[unit.id].times(listed.listed())});
         }
+        std::map<std::string, std::string> region_counts;  // variable → "region n of N", for traces
+        for (const auto& [variable, w] : weights_)
+            region_counts[variable] = "region " + std::to_string(listing.cni_total(variable)) +
+                                      " of " + std::to_string(region.listed);
         std::vector<LedgerLine> lines = pay(payment_, ctx.period, bases, "listed × CNI index");
         for (LedgerLine& line : lines) {
-            auto it = listing.units.find(line.unit);
-            const std::int64_t listed = it == listing.units.end() ? 0 : it->second.listed();
+            const UnitListing& unit = listing.unit(line.unit);
+            const std::int64_t listed = unit.listed();
             line.explanation = "CNI (Care Need Index) " + indexes[line.unit].to_short_string(4) +
                                " × " + std::to_string(listed) + " listed; " + payment_.describe();
-            if (it == listing.units.end())
+            if (listed == 0)
                 continue;
             for (const auto& [variable, w] : weights_) {
-                const std::int64_t n =
-                    it->second.cni.count(variable) ? it->second.cni.at(variable) : 0;
-                line.trace.push_back(
-                    variable + ": " + std::to_string(n) + " of " + std::to_string(listed) +
-                    " listed (region " + std::to_string(listing.cni_total(variable)) + " of " +
-                    std::to_string(listing.listed()) + "), weight " + w.to_short_string());
+                auto n = unit.cni.find(variable);
+                line.trace.push_back(variable + ": " +
+                                     std::to_string(n == unit.cni.end() ? 0 : n->second) + " of " +
+                                     std::to_string(listed) + " listed (" +
+                                     region_counts[variable] + "), weight " + w.to_short_string());
             }
         }
         return lines;
@@ -76,14 +101,7 @@ class Cni : public Component {
 
 Decimal unit_index(const std::map<std::string, Decimal>& weights, const UnitListing& unit,
                    const ListingAggregate& region) {
-    const Int128 unit_sum = weighted_count(weights, unit.cni);
-    Int128 region_sum = 0;
-    for (const auto& [id, u] : region.units)
-        region_sum += weighted_count(weights, u.cni);
-    if (unit.listed() == 0 || region_sum == 0)
-        return Decimal();
-    return Decimal::from_raw(
-        round_div(unit_sum * region.listed() * Decimal::kScale, region_sum * unit.listed()));
+    return index_against(weights, unit, region_score(weights, region));
 }
 
 ComponentType cni_type() {

@@ -36,7 +36,7 @@ std::vector<LedgerLine> pay_qualifying(const Payment& payment, const RunContext&
     std::vector<UnitBasis> bases;
     for (const Unit& unit : ctx.region.units) {
         const std::int64_t n =
-            qualifies(unit.id) ? (per_unit ? 1 : listed_at(listing, unit.id)) : 0;
+            qualifies(unit.id) ? (per_unit ? 1 : listing.unit(unit.id).listed()) : 0;
         bases.push_back({unit.id, Decimal::from_int(n)});
     }
     std::vector<LedgerLine> lines = pay(
@@ -44,11 +44,6 @@ std::vector<LedgerLine> pay_qualifying(const Payment& payment, const RunContext&
     for (LedgerLine& line : lines)
         line.explanation = why(line.unit) + "; " + payment.describe();
     return lines;
-}
-
-std::int64_t listed_at(const ListingAggregate& listing, const std::string& unit) {
-    auto it = listing.units.find(unit);
-    return it == listing.units.end() ? 0 : it->second.listed();
 }
 
 ComponentType approved_type() {

@@ -17,9 +17,6 @@ ComponentType ranked_type();
 ComponentType threshold_type();
 void register_types(Registrar& registrar);
 
-// The listed count of `unit` in the run month's listing (0 if nobody is listed there).
-std::int64_t listed_at(const ListingAggregate& listing, const std::string& unit);
-
 // Pays the units for which `qualifies` holds: a fixed amount each (price mode) or a pot
 // shared by their listed (budget mode). `why` gives the first half of each explanation.
 std::vector<LedgerLine> pay_qualifying(const Payment& payment, const RunContext& ctx,

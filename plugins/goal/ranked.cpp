@@ -9,7 +9,7 @@ namespace {
 class Ranked : public Component {
   public:
     explicit Ranked(const Params& p)
-        : payment_(Payment::read(p, "")),  // no price key: a ranked goal is always a pot
+        : payment_(Payment::budget(p)),
           measure_(p.text("measure")),
           top_(p.integer("top")),
           higher_is_better_(p.boolean("higher_is_better")) {}
@@ -35,7 +35,8 @@ class Ranked : public Component {
         std::vector<UnitBasis> bases;
         for (const Unit& unit : ctx.region.units)
             bases.push_back(
-                {unit.id, Decimal::from_int(qualifies(unit.id) ? listed_at(listing, unit.id) : 0)});
+                {unit.id,
+                 Decimal::from_int(qualifies(unit.id) ? listing.unit(unit.id).listed() : 0)});
         std::vector<LedgerLine> lines =
             pay(payment_, ctx.period, bases, "listed at the best units");
         for (LedgerLine& line : lines) {

@@ -15,18 +15,14 @@ class Distance : public Component {
     std::vector<LedgerLine> compute(const RunContext& ctx) const override {
         const ListingAggregate& listing = ctx.data.listing(ctx.period);
         std::vector<UnitBasis> bases;
-        for (const Unit& unit : ctx.region.units) {
-            auto it = listing.units.find(unit.id);
-            const std::int64_t beyond =
-                it == listing.units.end() ? 0 : it->second.listed_beyond(threshold_km_);
-            bases.push_back({unit.id, Decimal::from_int(beyond)});
-        }
+        for (const Unit& unit : ctx.region.units)
+            bases.push_back(
+                {unit.id, Decimal::from_int(listing.unit(unit.id).listed_beyond(threshold_km_))});
         const std::string threshold = threshold_km_.to_short_string() + " km";
         std::vector<LedgerLine> lines =
             pay(payment_, ctx.period, bases, "listed beyond " + threshold);
         for (LedgerLine& line : lines) {
-            auto it = listing.units.find(line.unit);
-            const std::int64_t listed = it == listing.units.end() ? 0 : it->second.listed();
+            const std::int64_t listed = listing.unit(line.unit).listed();
             line.explanation = line.basis.to_short_string() + " of " + std::to_string(listed) +
                                " listed live more than " + threshold + " from the hospital; " +
                                payment_.describe();

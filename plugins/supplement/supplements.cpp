@@ -17,13 +17,9 @@ class PerListed : public Component {
     std::vector<LedgerLine> compute(const RunContext& ctx) const override {
         const ListingAggregate& listing = ctx.data.listing(ctx.period);
         std::vector<UnitBasis> bases;
-        for (const Unit& unit : ctx.region.units) {
-            auto it = listing.units.find(unit.id);
+        for (const Unit& unit : ctx.region.units)
             bases.push_back(
-                {unit.id, Decimal::from_int(it == listing.units.end()
-                                                ? 0
-                                                : it->second.persons_aged(from_, to_))});
-        }
+                {unit.id, Decimal::from_int(listing.unit(unit.id).persons_aged(from_, to_))});
         const std::string range =
             std::to_string(from_) + (to_ == kMaxAge ? "+" : "-" + std::to_string(to_));
         std::vector<LedgerLine> lines = pay(payment_, ctx.period, bases, "listed aged " + range);

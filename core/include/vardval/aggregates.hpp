@@ -43,6 +43,9 @@ struct ListingAggregate {
     DatasetRef ref;
     std::map<std::string, UnitListing> units;  // unit id → aggregates
 
+    // The unit's aggregates; an empty listing for a unit nobody is listed at, so components
+    // need no special case for it.
+    const UnitListing& unit(const std::string& id) const;
     std::int64_t listed() const;
     std::int64_t cni_total(const std::string& variable) const;
 };

@@ -25,6 +25,8 @@ struct Payment {
                                          const std::string& price_doc);
     static void require_one(ParamSpec& object, const std::string& price_key);
     static Payment read(const Params& params, const std::string& price_key);
+    // For components that are always a pot (budget_year and budget_share only).
+    static Payment budget(const Params& params);
 
     std::string describe() const;  // "2 453 kr per weight unit per year / 12"
 };

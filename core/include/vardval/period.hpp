@@ -14,7 +14,6 @@ struct Period {
 
     static std::optional<Period> parse(std::string_view text);  // "YYYY-MM"
     std::string to_string() const;
-    Period next() const;
     auto operator<=>(const Period&) const = default;
 };
 

@@ -46,6 +46,9 @@ class DatabaseDataSource : public RecordingDataSource {
   private:
     // Imports the shipped sample file for `kind` and `period` if there is one.
     bool import_sample(const std::string& kind, const std::string& period);
+    template <typename Key, typename Aggregate, typename Load>
+    const Aggregate& fetch(std::map<Key, Aggregate>& cache, const Key& key, const std::string& kind,
+                           Load load);
 
     Database& db_;
     const Region& region_;

@@ -16,6 +16,11 @@ void write_run(std::ostream& out, const RunResult& run, Format format);
 void write_explanation(std::ostream& out, const RunResult& run, const UnitStatement& unit);
 void write_plugins(std::ostream& out, const PluginHost& host, Format format);
 
+// Width of UTF-8 text on a terminal (code points), and padding to a width by it, so
+// Swedish names line up in tables.
+std::size_t display_width(const std::string& s);
+std::string pad(const std::string& s, std::size_t width, bool right);
+
 // JSON string literal with escapes.
 std::string json_string(const std::string& s);
 
