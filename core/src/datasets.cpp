@@ -1,10 +1,18 @@
 #include "vardval_host/datasets.hpp"
 
+#include <algorithm>
 #include <fstream>
 
 #include <spdlog/spdlog.h>
 
 namespace vardval {
+namespace {
+
+bool store_allowed(const ImportReport& report, const ImportRequest& request) {
+    return report.rows_rejected == 0 || request.allow_rejects;
+}
+
+}  // namespace
 
 ImportOutcome import_dataset(Database& db, const Region& region, const ImportRequest& request) {
     std::ifstream in(request.file);
@@ -20,29 +28,48 @@ ImportOutcome import_dataset(Database& db, const Region& region, const ImportReq
                               "'");
         ListingAggregate listing =
             aggregate_listing(in, file, region, *month, outcome.report, request.progress);
-        if (outcome.report.rows_rejected == 0 || request.allow_rejects)
+        if (store_allowed(outcome.report, request))
             outcome.stored = db.store_listing(region.id, listing, outcome.report);
     } else if (request.kind == "visits") {
         auto range = PeriodRange::parse(request.period);
         if (!range)
-            throw ImportError("a visits period is a month range, YYYY-MM..YYYY-MM; got '" +
-                              request.period + "'");
+            throw ImportError(
+                "a visits period is a month, YYYY-MM, or a month range, "
+                "YYYY-MM..YYYY-MM; got '" +
+                request.period + "'");
         VisitAggregate visits =
             aggregate_visits(in, file, region, *range, outcome.report, request.progress);
-        if (outcome.report.rows_rejected == 0 || request.allow_rejects)
+        if (store_allowed(outcome.report, request))
             outcome.stored = db.store_visits(region.id, visits, outcome.report);
-    } else if (request.kind == "unit-values") {
-        auto month = Period::parse(request.period);
-        if (!month)
-            throw ImportError("unit values are for a month, YYYY-MM; got '" + request.period + "'");
-        UnitValues values = aggregate_unit_values(in, file, region, *month, outcome.report);
-        if (outcome.report.rows_rejected == 0 || request.allow_rejects)
-            outcome.stored = db.store_unit_values(region.id, values, outcome.report);
     } else {
-        throw ImportError("unknown dataset kind '" + request.kind +
-                          "'; valid kinds: listing, visits, unit-values");
+        // The other kinds are per month.
+        auto month = Period::parse(request.period);
+        if (!month && is_dataset_kind(request.kind))
+            throw ImportError(request.kind + " are for a month, YYYY-MM; got '" + request.period +
+                              "'");
+        if (request.kind == "unit-values") {
+            UnitValues values = aggregate_unit_values(in, file, region, *month, outcome.report);
+            if (store_allowed(outcome.report, request))
+                outcome.stored = db.store_unit_values(region.id, values, outcome.report);
+        } else if (request.kind == "acg") {
+            UnitValues points =
+                aggregate_acg(in, file, region, *month, outcome.report, request.progress);
+            if (store_allowed(outcome.report, request))
+                outcome.stored = db.store_unit_values(region.id, points, outcome.report);
+        } else if (request.kind == "events") {
+            EventAggregate events = aggregate_events(in, file, region, *month, outcome.report);
+            if (store_allowed(outcome.report, request))
+                outcome.stored = db.store_events(region.id, events, outcome.report);
+        } else {
+            throw ImportError("unknown dataset kind '" + request.kind +
+                              "'; valid kinds: " + join(kDatasetKinds));
+        }
     }
     return outcome;
+}
+
+bool is_dataset_kind(const std::string& kind) {
+    return std::find(kDatasetKinds.begin(), kDatasetKinds.end(), kind) != kDatasetKinds.end();
 }
 
 DatabaseDataSource::DatabaseDataSource(Database& db, const Region& region,
@@ -92,7 +119,16 @@ const VisitAggregate& DatabaseDataSource::visits(PeriodRange range) {
 
 const UnitValues& DatabaseDataSource::unit_values(Period month) {
     return fetch(unit_values_, month, "unit-values",
-                 [&] { return db_.load_unit_values(region_.id, month); });
+                 [&] { return db_.load_unit_values(region_.id, "unit-values", month); });
+}
+
+const EventAggregate& DatabaseDataSource::events(Period month) {
+    return fetch(events_, month, "events", [&] { return db_.load_events(region_.id, month); });
+}
+
+const UnitValues& DatabaseDataSource::acg(Period month) {
+    return fetch(acg_, month, "acg",
+                 [&] { return db_.load_unit_values(region_.id, "acg", month); });
 }
 
 std::vector<DatasetRef> DatabaseDataSource::used() const {
@@ -103,6 +139,10 @@ std::vector<DatasetRef> DatabaseDataSource::used() const {
         out.push_back(v.ref);
     for (const auto& [m, v] : unit_values_)
         out.push_back(v.ref);
+    for (const auto& [m, e] : events_)
+        out.push_back(e.ref);
+    for (const auto& [m, a] : acg_)
+        out.push_back(a.ref);
     return out;
 }
 

@@ -301,10 +301,13 @@ VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const
     const std::size_t sex_col = require_column(csv, "sex", "F or M");
     const std::size_t profession_col = require_column(csv, "profession", "e.g. doctor, nurse");
     const std::size_t contact_col = require_column(csv, "contact_type", "e.g. visit, phone");
+    const auto fee_col = csv.column("fee_charged");
+    const auto listed_col = csv.column("listed_unit");
     const BirthColumns birth = birth_columns(csv);
     const auto units = unit_index(region);
 
-    using Key = std::tuple<std::size_t, int, int, std::string, std::string>;
+    // unit, age, sex, profession, contact type, fee charged, listing unit (or none)
+    using Key = std::tuple<std::size_t, int, int, std::string, std::string, bool, std::string>;
     std::map<Key, std::int64_t> counts;
     std::vector<std::string> f;
     while (csv.next(f)) {
@@ -335,7 +338,23 @@ VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const
             report.reject(line, "missing value", "profession and contact_type are required");
             continue;
         }
-        ++counts[Key{*u, age, static_cast<int>(sex), f[profession_col], f[contact_col]}];
+        bool fee_charged = true;
+        if (fee_col) {
+            const std::string& fee = f[*fee_col];
+            if (fee != "0" && fee != "1") {
+                report.reject(line, "invalid fee_charged", "'" + fee + "'; valid: 0 or 1");
+                continue;
+            }
+            fee_charged = fee == "1";
+        }
+        std::string listed_unit;
+        if (listed_col && !f[*listed_col].empty()) {
+            if (!find_unit(units, region, f[*listed_col], line, report))
+                continue;
+            listed_unit = f[*listed_col];
+        }
+        ++counts[Key{*u, age, static_cast<int>(sex), f[profession_col], f[contact_col], fee_charged,
+                     listed_unit}];
         ++report.rows_used;
     }
 
@@ -343,9 +362,9 @@ VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const
     result.ref.kind = "visits";
     result.ref.period = range.to_string();
     for (const auto& [key, n] : counts) {
-        const auto& [u, age, sex, profession, contact] = key;
-        result.counts.push_back(
-            {region.units[u].id, age, static_cast<Sex>(sex), profession, contact, n});
+        const auto& [u, age, sex, profession, contact, fee_charged, listed_unit] = key;
+        result.counts.push_back({region.units[u].id, age, static_cast<Sex>(sex), profession,
+                                 contact, n, fee_charged, listed_unit});
     }
     return result;
 }
@@ -392,6 +411,147 @@ UnitValues aggregate_unit_values(std::istream& in, const std::string& file, cons
         }
         result.values[f[unit_col]][f[measure_col]] = *value;
         ++report.rows_used;
+    }
+    return result;
+}
+
+EventAggregate aggregate_events(std::istream& in, const std::string& file, const Region& region,
+                                Period month, ImportReport& report) {
+    report.file = file;
+    CsvReader csv(in, file);
+    if (csv.header().empty())
+        throw ImportError(file + ": empty file, expected a header line");
+    const std::size_t person_col = require_column(csv, "person_id", "pseudonymous person key");
+    const std::size_t unit_col = require_column(csv, "unit", "unit id from region.yaml");
+    const std::size_t date_col = require_column(csv, "event_date", "YYYY-MM-DD");
+    const std::size_t event_col = require_column(csv, "event", "e.g. health_talk_50, sip");
+    const BirthColumns birth = birth_columns(csv);
+    const auto units = unit_index(region);
+
+    // Events per person, unit and event this month. Held only while the file is read.
+    struct PersonEvents {
+        std::size_t unit;
+        std::string event;
+        int age;
+        std::int64_t events;
+    };
+    std::map<std::string, PersonEvents> per_person;
+    std::vector<std::string> f;
+    while (csv.next(f)) {
+        ++report.rows_read;
+        const std::int64_t line = csv.line();
+        if (!row_readable(csv, f, report))
+            continue;
+        if (f[person_col].empty() || f[event_col].empty()) {
+            report.reject(line, "missing value", "person_id and event are required");
+            continue;
+        }
+        auto u = find_unit(units, region, f[unit_col], line, report);
+        if (!u)
+            continue;
+        auto date = Date::parse(f[date_col]);
+        if (!date) {
+            report.reject(line, "invalid event date",
+                          "'" + f[date_col] + "' is not a date (YYYY-MM-DD)");
+            continue;
+        }
+        if (date->period() != month) {
+            report.reject(line, "event outside month",
+                          f[date_col] + " is outside " + month.to_string());
+            continue;
+        }
+        // The age reached during the event's year: "the year the person turns 50".
+        std::string why;
+        const auto age = parse_age(f, birth, Date{date->year, 12, 31}, why);
+        if (!age) {
+            report.reject(line, "invalid birth", why);
+            continue;
+        }
+        const std::string key = f[person_col] + '\x1f' + f[unit_col] + '\x1f' + f[event_col];
+        auto [it, fresh] = per_person.try_emplace(key, PersonEvents{*u, f[event_col], *age, 0});
+        if (!fresh && it->second.age != *age) {
+            report.reject(line, "inconsistent birth",
+                          "person " + f[person_col] + " has another birth on an earlier row");
+            continue;
+        }
+        ++it->second.events;
+        ++report.rows_used;
+    }
+
+    using Key = std::tuple<std::size_t, std::string, int, std::int64_t>;
+    std::map<Key, std::int64_t> histogram;  // unit, event, age, events per person → persons
+    for (const auto& [key, p] : per_person)
+        ++histogram[Key{p.unit, p.event, p.age, p.events}];
+    EventAggregate result;
+    result.ref.kind = "events";
+    result.ref.period = month.to_string();
+    for (const auto& [key, persons] : histogram) {
+        const auto& [u, event, age, events] = key;
+        result.counts.push_back({region.units[u].id, event, age, events, persons});
+    }
+    return result;
+}
+
+UnitValues aggregate_acg(std::istream& in, const std::string& file, const Region& region,
+                         Period month, ImportReport& report, const ProgressFn& progress) {
+    report.file = file;
+    CsvReader csv(in, file);
+    if (csv.header().empty())
+        throw ImportError(file + ": empty file, expected a header line");
+    const std::size_t person_col = require_column(csv, "person_id", "pseudonymous person key");
+    const std::size_t unit_col = require_column(csv, "unit", "unit id from region.yaml");
+    const std::size_t weight_col =
+        require_column(csv, "acg_weight", "the person's ACG morbidity weight");
+    const auto units = unit_index(region);
+    const Decimal max_weight = Decimal::from_int(100);
+    std::vector<Decimal> points(region.units.size());
+    std::vector<std::int64_t> persons(region.units.size());
+    DuplicateDetector duplicates;
+    std::vector<std::string> f;
+    while (csv.next(f)) {
+        ++report.rows_read;
+        report_progress(csv, report.rows_read, progress);
+        const std::int64_t line = csv.line();
+        if (!row_readable(csv, f, report))
+            continue;
+        if (f[person_col].empty()) {
+            report.reject(line, "missing person_id", "");
+            continue;
+        }
+        auto u = find_unit(units, region, f[unit_col], line, report);
+        if (!u)
+            continue;
+        const auto weight = Decimal::parse(f[weight_col]);
+        if (!weight || weight->raw() < 0 || *weight > max_weight) {
+            report.reject(line, "invalid ACG weight",
+                          "'" + f[weight_col] + "'; valid: a number from 0 to 100");
+            continue;
+        }
+        points[*u] = points[*u] + *weight;
+        ++persons[*u];
+        ++report.rows_used;
+        // The weight (at most 1e8 millionths) fits in the 48 bits above the unit index.
+        duplicates.add(f[person_col], line,
+                       static_cast<std::uint64_t>(*u) | static_cast<std::uint64_t>(weight->raw())
+                                                            << 16);
+    }
+    duplicates.finish([&](std::int64_t line, std::int64_t first_line, std::uint64_t payload) {
+        const std::size_t u = payload & 0xffff;
+        points[u] = points[u] - Decimal::from_raw(static_cast<std::int64_t>(payload >> 16));
+        --persons[u];
+        --report.rows_used;
+        report.reject(line, "duplicate person",
+                      "person_id already given on line " + std::to_string(first_line));
+    });
+
+    UnitValues result;
+    result.ref.kind = "acg";
+    result.ref.period = month.to_string();
+    for (std::size_t u = 0; u < region.units.size(); ++u) {
+        if (persons[u] == 0)
+            continue;
+        result.values[region.units[u].id]["acg_points"] = points[u];
+        result.values[region.units[u].id]["acg_persons"] = Decimal::from_int(persons[u]);
     }
     return result;
 }

@@ -42,8 +42,10 @@ std::string Period::to_string() const {
 
 std::optional<PeriodRange> PeriodRange::parse(std::string_view text) {
     const std::size_t dots = text.find("..");
-    if (dots == std::string_view::npos)
-        return std::nullopt;
+    if (dots == std::string_view::npos) {
+        auto month = Period::parse(text);  // one month is a range of one
+        return month ? std::optional<PeriodRange>(PeriodRange{*month, *month}) : std::nullopt;
+    }
     auto first = Period::parse(text.substr(0, dots));
     auto last = Period::parse(text.substr(dots + 2));
     if (!first || !last || *last < *first)
@@ -52,7 +54,7 @@ std::optional<PeriodRange> PeriodRange::parse(std::string_view text) {
 }
 
 std::string PeriodRange::to_string() const {
-    return first.to_string() + ".." + last.to_string();
+    return first == last ? first.to_string() : first.to_string() + ".." + last.to_string();
 }
 
 std::optional<Date> Date::parse(std::string_view text) {

@@ -19,7 +19,7 @@ const char* to_string(ParamKind kind) {
         case ParamKind::period:
             return "month (YYYY-MM)";
         case ParamKind::period_range:
-            return "month range (YYYY-MM..YYYY-MM)";
+            return "month range (YYYY-MM..YYYY-MM, or YYYY-MM for one month)";
         case ParamKind::choice:
             return "choice";
         case ParamKind::list:

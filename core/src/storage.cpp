@@ -1,5 +1,7 @@
 #include "vardval_host/storage.hpp"
 
+#include <functional>
+
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -36,6 +38,20 @@ const char* const kSchema[] = {
     "CREATE INDEX IF NOT EXISTS listing_cni_ds ON listing_cni (dataset_id)",
     "CREATE INDEX IF NOT EXISTS listing_distance_ds ON listing_distance (dataset_id)",
     "CREATE INDEX IF NOT EXISTS visit_counts_ds ON visit_counts (dataset_id)",
+    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)",
+};
+
+// Changes since the first schema, applied in order to a database at an older version.
+// A database is at version 1 when it has no schema_version row.
+const std::vector<std::vector<const char*>> kMigrations = {
+    // 2: visits by fee charged and listing unit (visit pay, cross-listing); events.
+    {"ALTER TABLE visit_counts ADD COLUMN fee_charged INTEGER NOT NULL DEFAULT 1",
+     "ALTER TABLE visit_counts ADD COLUMN listed_unit TEXT NOT NULL DEFAULT ''",
+     "CREATE TABLE event_counts (dataset_id BIGINT NOT NULL, unit TEXT NOT NULL, "
+     "event TEXT NOT NULL, age INTEGER NOT NULL, per_person BIGINT NOT NULL, "
+     "persons BIGINT NOT NULL)",
+     "CREATE INDEX event_counts_ds ON event_counts (dataset_id)",
+     "CREATE INDEX unit_values_ds ON unit_values (dataset_id)"},
 };
 
 std::int64_t next_id(soci::session& sql, const std::string& table) {
@@ -70,6 +86,41 @@ Database::~Database() = default;
 void Database::migrate() {
     for (const char* statement : kSchema)
         *sql_ << statement;
+    int version = 1;
+    soci::indicator ind = soci::i_null;
+    *sql_ << "SELECT MAX(version) FROM schema_version", soci::into(version, ind);
+    if (ind != soci::i_ok)
+        version = 1;
+    const int latest = static_cast<int>(kMigrations.size()) + 1;
+    if (version > latest)
+        throw StorageError("the database has schema version " + std::to_string(version) +
+                           ", newer than this vardval (" + std::to_string(latest) +
+                           "): use a newer vardval");
+    if (version == latest)
+        return;
+    soci::transaction tx(*sql_);
+    for (int v = version + 1; v <= latest; ++v)
+        for (const char* statement : kMigrations[static_cast<std::size_t>(v - 2)])
+            *sql_ << statement;
+    *sql_ << "DELETE FROM schema_version";
+    *sql_ << "INSERT INTO schema_version (version) VALUES (:v)", soci::use(latest);
+    tx.commit();
+}
+
+DatasetRef Database::store_dataset(const std::string& region, const DatasetRef& ref,
+                                   const ImportReport& report,
+                                   const std::function<void(long long)>& insert_rows) {
+    try {
+        soci::transaction tx(*sql_);
+        int version = 0;
+        const long long id = insert_dataset(region, ref.kind, ref.period, report, version);
+        insert_rows(id);
+        tx.commit();
+        return {ref.kind, ref.period, version};
+    } catch (const soci::soci_error& e) {
+        throw StorageError("storing the " + ref.kind + " " + ref.period +
+                           " failed, nothing was stored: " + e.what());
+    }
 }
 
 std::optional<DatasetInfo> Database::latest(const std::string& region, const std::string& kind,
@@ -112,10 +163,7 @@ std::int64_t Database::insert_dataset(const std::string& region, const std::stri
 
 DatasetRef Database::store_listing(const std::string& region, const ListingAggregate& listing,
                                    const ImportReport& report) {
-    try {
-        soci::transaction tx(*sql_);
-        int version = 0;
-        const long long id = insert_dataset(region, "listing", listing.ref.period, report, version);
+    return store_dataset(region, {"listing", listing.ref.period, 0}, report, [&](long long id) {
         std::vector<long long> ids;
         std::vector<std::string> units, sexes, variables;
         std::vector<int> ages, buckets;
@@ -159,23 +207,15 @@ DatasetRef Database::store_listing(const std::string& region, const ListingAggre
             *sql_ << "INSERT INTO listing_distance (dataset_id, unit, decikm, persons) VALUES (:d, "
                      ":u, :b, :n)",
                 soci::use(ids), soci::use(units), soci::use(buckets), soci::use(persons);
-        tx.commit();
-        return {"listing", listing.ref.period, version};
-    } catch (const soci::soci_error& e) {
-        throw StorageError(std::string("storing the listing failed, nothing was stored: ") +
-                           e.what());
-    }
+    });
 }
 
 DatasetRef Database::store_visits(const std::string& region, const VisitAggregate& visits,
                                   const ImportReport& report) {
-    try {
-        soci::transaction tx(*sql_);
-        int version = 0;
-        const long long id = insert_dataset(region, "visits", visits.ref.period, report, version);
+    return store_dataset(region, {"visits", visits.ref.period, 0}, report, [&](long long id) {
         std::vector<long long> ids, counts;
-        std::vector<std::string> units, sexes, professions, contacts;
-        std::vector<int> ages;
+        std::vector<std::string> units, sexes, professions, contacts, listed_units;
+        std::vector<int> ages, fees;
         for (const VisitCount& v : visits.counts) {
             ids.push_back(id);
             units.push_back(v.unit);
@@ -183,20 +223,57 @@ DatasetRef Database::store_visits(const std::string& region, const VisitAggregat
             sexes.push_back(to_string(v.sex));
             professions.push_back(v.profession);
             contacts.push_back(v.contact_type);
+            fees.push_back(v.fee_charged ? 1 : 0);
+            listed_units.push_back(v.listed_unit);
             counts.push_back(v.visits);
         }
         if (!ids.empty())
             *sql_ << "INSERT INTO visit_counts (dataset_id, unit, age, sex, profession, "
-                     "contact_type, visits) "
-                     "VALUES (:d, :u, :a, :s, :p, :c, :n)",
+                     "contact_type, fee_charged, listed_unit, visits) "
+                     "VALUES (:d, :u, :a, :s, :p, :c, :f, :l, :n)",
                 soci::use(ids), soci::use(units), soci::use(ages), soci::use(sexes),
-                soci::use(professions), soci::use(contacts), soci::use(counts);
-        tx.commit();
-        return {"visits", visits.ref.period, version};
-    } catch (const soci::soci_error& e) {
-        throw StorageError(std::string("storing the visits failed, nothing was stored: ") +
-                           e.what());
-    }
+                soci::use(professions), soci::use(contacts), soci::use(fees),
+                soci::use(listed_units), soci::use(counts);
+    });
+}
+
+DatasetRef Database::store_events(const std::string& region, const EventAggregate& events,
+                                  const ImportReport& report) {
+    return store_dataset(region, {"events", events.ref.period, 0}, report, [&](long long id) {
+        std::vector<long long> ids, per_person, persons;
+        std::vector<std::string> units, names;
+        std::vector<int> ages;
+        for (const EventCount& e : events.counts) {
+            ids.push_back(id);
+            units.push_back(e.unit);
+            names.push_back(e.event);
+            ages.push_back(e.age);
+            per_person.push_back(e.per_person);
+            persons.push_back(e.persons);
+        }
+        if (!ids.empty())
+            *sql_ << "INSERT INTO event_counts (dataset_id, unit, event, age, per_person, "
+                     "persons) VALUES (:d, :u, :e, :a, :k, :n)",
+                soci::use(ids), soci::use(units), soci::use(names), soci::use(ages),
+                soci::use(per_person), soci::use(persons);
+    });
+}
+
+std::optional<EventAggregate> Database::load_events(const std::string& region, Period month) {
+    auto info = latest(region, "events", month.to_string());
+    if (!info)
+        return std::nullopt;
+    EventAggregate events;
+    events.ref = info->ref;
+    const long long id = info->id;
+    soci::rowset<soci::row> rows =
+        (sql_->prepare << "SELECT unit, event, age, per_person, persons FROM event_counts "
+                          "WHERE dataset_id = :d ORDER BY unit, event, age, per_person",
+         soci::use(id));
+    for (const soci::row& r : rows)
+        events.counts.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<int>(2),
+                                 r.get<long long>(3), r.get<long long>(4)});
+    return events;
 }
 
 std::optional<ListingAggregate> Database::load_listing(const std::string& region, Period month) {
@@ -245,47 +322,42 @@ std::optional<VisitAggregate> Database::load_visits(const std::string& region, P
     const long long id = info->id;
     soci::rowset<soci::row> rows =
         (sql_->prepare
-             << "SELECT unit, age, sex, profession, contact_type, visits FROM visit_counts "
-                "WHERE dataset_id = :d ORDER BY unit, age, sex, profession, contact_type",
+             << "SELECT unit, age, sex, profession, contact_type, fee_charged, listed_unit, "
+                "visits FROM visit_counts WHERE dataset_id = :d "
+                "ORDER BY unit, age, sex, profession, contact_type, fee_charged, listed_unit",
          soci::use(id));
     for (const soci::row& r : rows)
         visits.counts.push_back({r.get<std::string>(0), r.get<int>(1),
                                  r.get<std::string>(2) == "F" ? Sex::female : Sex::male,
-                                 r.get<std::string>(3), r.get<std::string>(4),
-                                 r.get<long long>(5)});
+                                 r.get<std::string>(3), r.get<std::string>(4), r.get<long long>(7),
+                                 r.get<int>(5) != 0, r.get<std::string>(6)});
     return visits;
 }
 
 DatasetRef Database::store_unit_values(const std::string& region, const UnitValues& values,
                                        const ImportReport& report) {
-    try {
-        soci::transaction tx(*sql_);
-        int version = 0;
-        const long long id =
-            insert_dataset(region, "unit-values", values.ref.period, report, version);
-        std::vector<long long> ids;
-        std::vector<std::string> units, measures, texts;
-        for (const auto& [unit, by_measure] : values.values)
-            for (const auto& [measure, value] : by_measure) {
-                ids.push_back(id);
-                units.push_back(unit);
-                measures.push_back(measure);
-                texts.push_back(value.to_string());  // exact: no floating point in the database
-            }
-        if (!ids.empty())
-            *sql_ << "INSERT INTO unit_values (dataset_id, unit, measure, value) VALUES (:d, :u, "
-                     ":m, :v)",
-                soci::use(ids), soci::use(units), soci::use(measures), soci::use(texts);
-        tx.commit();
-        return {"unit-values", values.ref.period, version};
-    } catch (const soci::soci_error& e) {
-        throw StorageError(std::string("storing the unit values failed, nothing was stored: ") +
-                           e.what());
-    }
+    return store_dataset(
+        region, {values.ref.kind, values.ref.period, 0}, report, [&](long long id) {
+            std::vector<long long> ids;
+            std::vector<std::string> units, measures, texts;
+            for (const auto& [unit, by_measure] : values.values)
+                for (const auto& [measure, value] : by_measure) {
+                    ids.push_back(id);
+                    units.push_back(unit);
+                    measures.push_back(measure);
+                    texts.push_back(value.to_string());  // exact: no floating point in the database
+                }
+            if (!ids.empty())
+                *sql_
+                    << "INSERT INTO unit_values (dataset_id, unit, measure, value) VALUES (:d, :u, "
+                       ":m, :v)",
+                    soci::use(ids), soci::use(units), soci::use(measures), soci::use(texts);
+        });
 }
 
-std::optional<UnitValues> Database::load_unit_values(const std::string& region, Period month) {
-    auto info = latest(region, "unit-values", month.to_string());
+std::optional<UnitValues> Database::load_unit_values(const std::string& region,
+                                                     const std::string& kind, Period month) {
+    auto info = latest(region, kind, month.to_string());
     if (!info)
         return std::nullopt;
     UnitValues values;

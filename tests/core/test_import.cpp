@@ -6,6 +6,9 @@
 #include <unistd.h>
 #include <sstream>
 
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
 #include "fixtures.hpp"
 #include "vardval_host/datasets.hpp"
 #include "vardval_host/duplicate_detector.hpp"
@@ -186,9 +189,169 @@ TEST_CASE("unit values: one row per unit and measure, rejects named, stored exac
     const ImportOutcome outcome = import_dataset(
         db, kRegion, ImportRequest{"unit-values", "2022-01", file, false, nullptr, {}});
     REQUIRE(outcome.stored);
-    const auto loaded = db.load_unit_values("test", Period{2022, 1});
+    const auto loaded = db.load_unit_values("test", "unit-values", Period{2022, 1});
     REQUIRE(loaded);
     CHECK(loaded->value("a", "plan_approved") == Decimal::from_int(1));
     CHECK(loaded->has_measure("plan_approved"));
+    fs::remove(file);
+}
+
+TEST_CASE("visits keep fee charged and listing unit; a one-month period is written YYYY-MM") {
+    std::istringstream in(
+        "person_id,unit,visit_date,birth_date,sex,profession,contact_type,fee_charged,"
+        "listed_unit\n"
+        "p1,a,2022-01-10,1980-05-01,F,doctor,visit,1,a\n"
+        "p2,a,2022-01-11,1980-05-01,F,doctor,visit,1,b\n"
+        "p3,a,2022-01-12,1980-05-01,F,doctor,visit,0,b\n"
+        "p4,b,2022-01-12,1980-05-01,M,nurse,visit,1,\n"
+        "p5,b,2022-01-12,1980-05-01,M,nurse,visit,yes,a\n"   // 6 invalid fee
+        "p6,b,2022-01-12,1980-05-01,M,nurse,visit,1,zz\n");  // 7 unknown listing unit
+    ImportReport report;
+    const auto month = *PeriodRange::parse("2022-01");
+    const VisitAggregate v = aggregate_visits(in, "visits.csv", kRegion, month, report);
+    CHECK(v.ref.period == "2022-01");
+    CHECK(report.rows_used == 4);
+    const std::string r = reasons(report);
+    CHECK_THAT(r, Catch::Contains("6: invalid fee_charged: 'yes'; valid: 0 or 1"));
+    CHECK_THAT(r, Catch::Contains("7: unknown unit: 'zz'"));
+    REQUIRE(v.counts.size() == 4);
+    std::int64_t cross_listed_fee = 0, not_listed = 0;
+    for (const VisitCount& c : v.counts) {
+        if (c.listed_unit == "b" && c.fee_charged)
+            cross_listed_fee += c.visits;
+        if (c.listed_unit.empty())
+            not_listed += c.visits;
+    }
+    CHECK(cross_listed_fee == 1);
+    CHECK(not_listed == 1);
+
+    Database db("sqlite3://db=:memory:");
+    ImportReport clean;
+    VisitAggregate stored = v;
+    db.store_visits("test", stored, clean);
+    const auto loaded = db.load_visits("test", month);
+    REQUIRE(loaded);
+    REQUIRE(loaded->counts.size() == 4);
+    bool round_trip = true;
+    for (std::size_t i = 0; i < 4; ++i) {
+        const VisitCount& a = v.counts[i];
+        const VisitCount& b = loaded->counts[i];
+        round_trip = round_trip && a.unit == b.unit && a.fee_charged == b.fee_charged &&
+                     a.listed_unit == b.listed_unit && a.visits == b.visits;
+    }
+    CHECK(round_trip);
+}
+
+TEST_CASE("events: a histogram of events per person, age reached in the event's year") {
+    std::istringstream in(
+        "person_id,unit,event_date,event,birth_date\n"
+        "p1,a,2022-01-03,sip,1950-06-01\n"
+        "p1,a,2022-01-20,sip,1950-06-01\n"  // p1's second SIP this month
+        "p2,a,2022-01-05,sip,1960-06-01\n"
+        "p3,a,2022-01-05,health_talk_50,1972-12-31\n"  // turns 50 in 2022
+        "p4,b,2022-02-01,sip,1960-06-01\n"             // 6 outside the month
+        "p5,zz,2022-01-05,sip,1960-06-01\n"            // 7 unknown unit
+        "p6,a,2022-01-05,,1960-06-01\n"                // 8 no event
+        "p1,a,2022-01-21,sip,1951-06-01\n");           // 9 another birth for p1
+    ImportReport report;
+    const EventAggregate e = aggregate_events(in, "events.csv", kRegion, Period{2022, 1}, report);
+    CHECK(report.rows_used == 4);
+    CHECK(report.rows_rejected == 4);
+    const std::string r = reasons(report);
+    CHECK_THAT(r, Catch::Contains("6: event outside month: 2022-02-01 is outside 2022-01"));
+    CHECK_THAT(r, Catch::Contains("7: unknown unit"));
+    CHECK_THAT(r, Catch::Contains("8: missing value"));
+    CHECK_THAT(r, Catch::Contains("9: inconsistent birth"));
+    // a sip: p2 once (age 62), p1 twice (age 72); a health_talk_50: p3 at age 50.
+    REQUIRE(e.counts.size() == 3);
+    CHECK(e.counts[0].event == "health_talk_50");
+    CHECK(e.counts[0].age == 50);
+    CHECK(e.counts[1].event == "sip");
+    CHECK(e.counts[1].age == 62);
+    CHECK(e.counts[1].per_person == 1);
+    CHECK(e.counts[2].age == 72);
+    CHECK(e.counts[2].per_person == 2);
+    CHECK(e.counts[2].persons == 1);
+
+    Database db("sqlite3://db=:memory:");
+    const fs::path file = write_temp("events.csv",
+                                     "person_id,unit,event_date,event,birth_year\n"
+                                     "p1,a,2022-01-03,av003,1990\n"
+                                     "p2,b,2022-01-03,av003,1990\n");
+    const ImportOutcome outcome =
+        import_dataset(db, kRegion, ImportRequest{"events", "2022-01", file, false, nullptr, {}});
+    REQUIRE(outcome.stored);
+    const auto loaded = db.load_events("test", Period{2022, 1});
+    REQUIRE(loaded);
+    REQUIRE(loaded->counts.size() == 2);
+    CHECK(loaded->counts[1].unit == "b");
+    CHECK(loaded->counts[1].age == 32);
+    fs::remove(file);
+}
+
+TEST_CASE("ACG weights are summed per unit; a person given twice is taken back and rejected") {
+    std::istringstream in(
+        "person_id,unit,acg_weight\n"
+        "p1,a,0.25\n"
+        "p2,a,1.5\n"
+        "p3,b,12.125\n"
+        "p2,b,3\n"     // 5 p2 again: rejected, 3 not added to b
+        "p4,a,-1\n"    // 6 negative
+        "p5,a,101\n"   // 7 above 100
+        "p6,zz,1\n");  // 8 unknown unit
+    ImportReport report;
+    const UnitValues acg = aggregate_acg(in, "acg.csv", kRegion, Period{2022, 1}, report);
+    CHECK(report.rows_used == 3);
+    CHECK(report.rows_rejected == 4);
+    const std::string r = reasons(report);
+    CHECK_THAT(r, Catch::Contains("5: duplicate person: person_id already given on line 3"));
+    CHECK_THAT(r, Catch::Contains("6: invalid ACG weight: '-1'"));
+    CHECK_THAT(r, Catch::Contains("7: invalid ACG weight"));
+    CHECK(acg.ref.kind == "acg");
+    CHECK(acg.value("a", "acg_points") == Decimal::parse("1.75"));
+    CHECK(acg.value("a", "acg_persons") == Decimal::from_int(2));
+    CHECK(acg.value("b", "acg_points") == Decimal::parse("12.125"));
+
+    // Nothing is stored when a row is rejected, unless rejects are allowed.
+    Database db("sqlite3://db=:memory:");
+    const fs::path file = write_temp("acg.csv", "person_id,unit,acg_weight\np1,a,1\np1,b,2\n");
+    const ImportOutcome refused =
+        import_dataset(db, kRegion, ImportRequest{"acg", "2022-01", file, false, nullptr, {}});
+    CHECK_FALSE(refused.stored);
+    CHECK_FALSE(db.load_unit_values("test", "acg", Period{2022, 1}));
+    const ImportOutcome allowed =
+        import_dataset(db, kRegion, ImportRequest{"acg", "2022-01", file, true, nullptr, {}});
+    REQUIRE(allowed.stored);
+    const auto loaded = db.load_unit_values("test", "acg", Period{2022, 1});
+    REQUIRE(loaded);
+    CHECK(loaded->value("a", "acg_points") == Decimal::from_int(1));
+    CHECK_FALSE(loaded->value("b", "acg_points"));
+    fs::remove(file);
+}
+
+TEST_CASE("a database of the first schema is migrated in place, its datasets kept") {
+    const fs::path file = fs::temp_directory_path() / (std::to_string(::getpid()) + "_v1.db");
+    fs::remove(file);
+    {
+        // The first released schema: visit counts without fee or listing unit, no version.
+        soci::session v1(soci::sqlite3, "db=" + file.string());
+        v1 << "CREATE TABLE datasets (id BIGINT PRIMARY KEY, region TEXT NOT NULL, kind TEXT NOT "
+              "NULL, period TEXT NOT NULL, version INTEGER NOT NULL, source TEXT NOT NULL, "
+              "rows_read BIGINT NOT NULL, rows_used BIGINT NOT NULL, rows_rejected BIGINT NOT "
+              "NULL, UNIQUE (region, kind, period, version))";
+        v1 << "CREATE TABLE visit_counts (dataset_id BIGINT NOT NULL, unit TEXT NOT NULL, age "
+              "INTEGER NOT NULL, sex TEXT NOT NULL, profession TEXT NOT NULL, contact_type TEXT "
+              "NOT NULL, visits BIGINT NOT NULL)";
+        v1 << "INSERT INTO datasets VALUES (1, 'test', 'visits', '2019-01..2019-12', 1, 'v.csv', "
+              "7, 7, 0)";
+        v1 << "INSERT INTO visit_counts VALUES (1, 'a', 40, 'F', 'doctor', 'visit', 7)";
+    }
+    Database db("sqlite3://db=" + file.string());
+    const auto visits = db.load_visits("test", *PeriodRange::parse("2019-01..2019-12"));
+    REQUIRE(visits);
+    REQUIRE(visits->counts.size() == 1);
+    CHECK(visits->counts[0].visits == 7);
+    CHECK(visits->counts[0].fee_charged);  // the default for visits imported before
+    CHECK(visits->counts[0].listed_unit.empty());
     fs::remove(file);
 }

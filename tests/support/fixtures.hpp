@@ -34,17 +34,27 @@ inline void add_persons(ListingAggregate& l, const std::string& unit, int age, S
         u.cni[v] += n;
 }
 
+inline VisitCount visit_count(const std::string& unit, int age, Sex sex,
+                              const std::string& profession, const std::string& contact_type,
+                              std::int64_t visits, bool fee_charged = true,
+                              const std::string& listed_unit = "") {
+    return VisitCount{unit, age, sex, profession, contact_type, visits, fee_charged, listed_unit};
+}
+
 class FakeData : public DataSource {
   public:
     std::map<Period, ListingAggregate> listings;
     std::map<PeriodRange, VisitAggregate> visit_sets;
     std::map<Period, UnitValues> values;
+    std::map<Period, EventAggregate> event_sets;
+    std::map<Period, UnitValues> acg_points;
     const UnitValues& unit_values(Period month) override {
-        auto it = values.find(month);
-        if (it == values.end())
-            throw std::runtime_error("no unit values " + month.to_string());
-        return it->second;
+        return find(values, month, "unit values");
     }
+    const EventAggregate& events(Period month) override {
+        return find(event_sets, month, "events");
+    }
+    const UnitValues& acg(Period month) override { return find(acg_points, month, "acg"); }
     const ListingAggregate& listing(Period month) override {
         auto it = listings.find(month);
         if (it == listings.end())
@@ -55,6 +65,15 @@ class FakeData : public DataSource {
         auto it = visit_sets.find(range);
         if (it == visit_sets.end())
             throw std::runtime_error("no visits " + range.to_string());
+        return it->second;
+    }
+
+  private:
+    template <typename T>
+    static const T& find(const std::map<Period, T>& sets, Period month, const char* what) {
+        auto it = sets.find(month);
+        if (it == sets.end())
+            throw std::runtime_error(std::string("no ") + what + " " + month.to_string());
         return it->second;
     }
 };

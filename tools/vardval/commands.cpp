@@ -189,10 +189,10 @@ int compare(const Config& config, const ModelChoice& base, const ModelChoice& pr
 
 int datasets(const Config& config, const std::string& region) {
     Database db(config.database);
-    std::printf("%-8s %-18s %7s %10s %10s %9s  %s\n", "kind", "period", "version", "rows read",
+    std::printf("%-11s %-18s %7s %10s %10s %9s  %s\n", "kind", "period", "version", "rows read",
                 "used", "rejected", "source");
     for (const DatasetInfo& d : db.datasets(region))
-        std::printf("%-8s %-18s %7s %10lld %10lld %9lld  %s\n", d.ref.kind.c_str(),
+        std::printf("%-11s %-18s %7s %10lld %10lld %9lld  %s\n", d.ref.kind.c_str(),
                     d.ref.period.c_str(), ("v" + std::to_string(d.ref.version)).c_str(),
                     static_cast<long long>(d.rows_read), static_cast<long long>(d.rows_used),
                     static_cast<long long>(d.rows_rejected), d.source.c_str());

@@ -80,10 +80,10 @@ int main(int argc, char** argv) {
     import_cmd->add_option("--region", import_args.region, "region id")->required();
     import_cmd->add_option("--kind", import_args.kind, "dataset kind")
         ->required()
-        ->check(CLI::IsMember({"listing", "visits", "unit-values"}));
+        ->check(CLI::IsMember(kDatasetKinds));
     import_cmd
         ->add_option("--period", import_args.period,
-                     "YYYY-MM for a listing or unit values, YYYY-MM..YYYY-MM for visits")
+                     "YYYY-MM; visits also YYYY-MM..YYYY-MM (a reference period)")
         ->required();
     import_cmd->add_option("file", import_args.file, "CSV file")
         ->required()

@@ -32,7 +32,7 @@ struct UnitListing {
 };
 
 struct DatasetRef {
-    std::string kind;    // "listing", "visits"
+    std::string kind;    // "listing", "visits", "unit-values", "events", "acg"
     std::string period;  // "2020-02", "2018-11..2019-10"
     int version = 0;
     std::string to_string() const { return kind + " " + period + " v" + std::to_string(version); }
@@ -50,7 +50,7 @@ struct ListingAggregate {
     std::int64_t cni_total(const std::string& variable) const;
 };
 
-// Primary-care contacts in a reference period, counted by the patient's age at the contact.
+// Primary-care contacts in a period, counted by the patient's age at the contact.
 struct VisitCount {
     std::string unit;  // treating unit
     int age = 0;
@@ -58,11 +58,29 @@ struct VisitCount {
     std::string profession;    // doctor, nurse, ...
     std::string contact_type;  // visit, home_visit, phone, digital, phone_prescription
     std::int64_t visits = 0;
+    bool fee_charged = true;  // a patient fee was taken (Västmanland pays only those visits)
+    std::string listed_unit;  // where the patient is listed; empty if not listed in the region
 };
 
 struct VisitAggregate {
     DatasetRef ref;
     std::vector<VisitCount> counts;
+};
+
+// Registered events in one month (health talks, AV003 examinations, memory investigations,
+// SIP, digital CBT programmes started or completed), per unit and event, as a histogram of
+// how many events each person had: a per-patient limit is exact without keeping persons.
+struct EventCount {
+    std::string unit;
+    std::string event;
+    int age = 0;                  // the age the person reaches in the event's year
+    std::int64_t per_person = 1;  // events this person had at this unit for this event
+    std::int64_t persons = 0;     // persons who had exactly `per_person`
+};
+
+struct EventAggregate {
+    DatasetRef ref;
+    std::vector<EventCount> counts;
 };
 
 // Per-unit figures for a month that come as such, not from persons: indicator values

@@ -21,8 +21,9 @@ struct PeriodRange {
     Period first;
     Period last;  // inclusive
 
-    static std::optional<PeriodRange> parse(std::string_view text);  // "YYYY-MM..YYYY-MM"
-    std::string to_string() const;
+    // "YYYY-MM..YYYY-MM", or "YYYY-MM" for one month (visits paid monthly)
+    static std::optional<PeriodRange> parse(std::string_view text);
+    std::string to_string() const;  // "YYYY-MM" when first == last
     bool contains(Period p) const { return first <= p && p <= last; }
     auto operator<=>(const PeriodRange&) const = default;
 };

@@ -21,7 +21,7 @@
 namespace vardval {
 
 // Bump whenever anything in this header or the types it includes changes layout or meaning.
-inline constexpr int ABI_VERSION = 2;
+inline constexpr int ABI_VERSION = 3;
 
 // Datasets a component reads, fetched by the host from the database on first use.
 class DataSource {
@@ -30,6 +30,10 @@ class DataSource {
     virtual const ListingAggregate& listing(Period month) = 0;
     virtual const VisitAggregate& visits(PeriodRange range) = 0;
     virtual const UnitValues& unit_values(Period month) = 0;
+    virtual const EventAggregate& events(Period month) = 0;
+    // ACG morbidity points summed per unit from per-person weights: measures "acg_points"
+    // and "acg_persons".
+    virtual const UnitValues& acg(Period month) = 0;
 };
 
 struct RunContext {

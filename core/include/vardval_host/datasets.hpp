@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "vardval_host/engine.hpp"
 #include "vardval_host/import.hpp"
@@ -12,9 +13,15 @@
 
 namespace vardval {
 
+// What can be imported: the listing (persons), visits (contacts), unit-values (one figure
+// per unit and measure), events (health talks, SIP, ...) and acg (per-person ACG weights).
+inline const std::vector<std::string> kDatasetKinds = {"listing", "visits", "unit-values", "events",
+                                                       "acg"};
+bool is_dataset_kind(const std::string& kind);
+
 struct ImportRequest {
-    std::string kind;    // "listing" or "visits"
-    std::string period;  // "YYYY-MM" for a listing, "YYYY-MM..YYYY-MM" for visits
+    std::string kind;    // one of kDatasetKinds
+    std::string period;  // "YYYY-MM"; visits also "YYYY-MM..YYYY-MM"
     std::filesystem::path file;
     bool allow_rejects = false;
     std::ostream* rejects_out = nullptr;
@@ -41,6 +48,8 @@ class DatabaseDataSource : public RecordingDataSource {
     const ListingAggregate& listing(Period month) override;
     const VisitAggregate& visits(PeriodRange range) override;
     const UnitValues& unit_values(Period month) override;
+    const EventAggregate& events(Period month) override;
+    const UnitValues& acg(Period month) override;
     std::vector<DatasetRef> used() const override;
 
   private:
@@ -56,6 +65,8 @@ class DatabaseDataSource : public RecordingDataSource {
     std::map<Period, ListingAggregate> listings_;
     std::map<PeriodRange, VisitAggregate> visits_;
     std::map<Period, UnitValues> unit_values_;
+    std::map<Period, EventAggregate> events_;
+    std::map<Period, UnitValues> acg_;
 };
 
 }  // namespace vardval

@@ -50,8 +50,10 @@ ListingAggregate aggregate_listing(std::istream& in, const std::string& file, co
                                    Period month, ImportReport& report,
                                    const ProgressFn& progress = {});
 
-// Visits in a reference period: person_id, unit, visit_date, birth_date or birth_year, sex,
-// profession, contact_type. A visit outside `range` is rejected.
+// Visits in a period: person_id, unit, visit_date, birth_date or birth_year, sex,
+// profession, contact_type, and optionally fee_charged (1/0, default 1) and listed_unit (the
+// unit the patient is listed at; empty when not listed in the region). A visit outside
+// `range` is rejected.
 VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const Region& region,
                                 PeriodRange range, ImportReport& report,
                                 const ProgressFn& progress = {});
@@ -60,5 +62,16 @@ VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const
 // A unit may give each measure once.
 UnitValues aggregate_unit_values(std::istream& in, const std::string& file, const Region& region,
                                  Period month, ImportReport& report);
+
+// Events in a month: person_id, unit, event_date, event (e.g. health_talk_50, sip), and
+// birth_date or birth_year. Events are counted per person, unit and event in memory while
+// the file is read (a month's events are thousands of rows); only the histogram is kept.
+EventAggregate aggregate_events(std::istream& in, const std::string& file, const Region& region,
+                                Period month, ImportReport& report);
+
+// ACG weights for a month's listed: person_id, unit, acg_weight (0 to 100, at most six
+// decimals), summed per unit. A person given twice is rejected like a double listing.
+UnitValues aggregate_acg(std::istream& in, const std::string& file, const Region& region,
+                         Period month, ImportReport& report, const ProgressFn& progress = {});
 
 }  // namespace vardval

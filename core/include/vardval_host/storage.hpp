@@ -2,6 +2,7 @@
 // The database: immutable, versioned datasets of per-unit aggregates, and stored runs.
 // Through SOCI, so the same code serves an SQLite file (the default) and PostgreSQL (a
 // shared installation).
+#include <functional>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -48,9 +49,14 @@ class Database {
     // The latest version, or nullopt if none was imported.
     std::optional<ListingAggregate> load_listing(const std::string& region, Period month);
     std::optional<VisitAggregate> load_visits(const std::string& region, PeriodRange range);
+    // Per-unit values of a kind: "unit-values", or "acg" (points summed from persons).
     DatasetRef store_unit_values(const std::string& region, const UnitValues& values,
                                  const ImportReport& report);
-    std::optional<UnitValues> load_unit_values(const std::string& region, Period month);
+    std::optional<UnitValues> load_unit_values(const std::string& region, const std::string& kind,
+                                               Period month);
+    DatasetRef store_events(const std::string& region, const EventAggregate& events,
+                            const ImportReport& report);
+    std::optional<EventAggregate> load_events(const std::string& region, Period month);
 
     std::vector<DatasetInfo> datasets(const std::string& region);
     std::int64_t store_run(const RunResult& run);
@@ -61,6 +67,10 @@ class Database {
     std::int64_t insert_dataset(const std::string& region, const std::string& kind,
                                 const std::string& period, const ImportReport& report,
                                 int& version);
+    // One transaction: a new dataset version and its rows, or nothing.
+    DatasetRef store_dataset(const std::string& region, const DatasetRef& ref,
+                             const ImportReport& report,
+                             const std::function<void(long long)>& insert_rows);
     void migrate();
 
     std::unique_ptr<soci::session> sql_;

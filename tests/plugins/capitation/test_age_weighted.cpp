@@ -82,13 +82,13 @@ TEST_CASE("weights derived from visits the way JH derives them") {
     add_persons(population, "b", 70, Sex::female, 100);
     VisitAggregate visits;
     visits.counts = {
-        {"a", 10, Sex::female, "doctor", "visit", 50},              // 100 weighted
-        {"a", 10, Sex::female, "nurse", "visit", 50},               // 50
-        {"a", 30, Sex::male, "doctor", "visit", 100},               // 200
-        {"a", 30, Sex::male, "nurse", "phone", 100},                // 100
-        {"a", 30, Sex::male, "nurse", "phone_prescription", 1000},  // excluded
-        {"b", 70, Sex::female, "doctor", "home_visit", 150},        // 300
-        {"b", 70, Sex::female, "physiotherapist", "visit", 150},    // 150
+        visit_count("a", 10, Sex::female, "doctor", "visit", 50),              // 100 weighted
+        visit_count("a", 10, Sex::female, "nurse", "visit", 50),               // 50
+        visit_count("a", 30, Sex::male, "doctor", "visit", 100),               // 200
+        visit_count("a", 30, Sex::male, "nurse", "phone", 100),                // 100
+        visit_count("a", 30, Sex::male, "nurse", "phone_prescription", 1000),  // excluded
+        visit_count("b", 70, Sex::female, "doctor", "home_visit", 150),        // 300
+        visit_count("b", 70, Sex::female, "physiotherapist", "visit", 150),    // 150
     };
     const AgeBandTable bands(
         std::vector<AgeBand>{{0, 14, {}, {}}, {15, 64, {}, {}}, {65, {}, {}, {}}});
