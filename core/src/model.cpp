@@ -1,6 +1,8 @@
 #include "vardval_host/model.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include "vardval_host/plugin_host.hpp"
@@ -40,6 +42,182 @@ std::string resolve_extends(const YAML::Node& node, const std::string& file) {
     return (dir / (bare ? value + ".yaml" : value)).lexically_normal().string();
 }
 
+ComponentDecl* find_component(Model& model, const std::string& id) {
+    auto it = std::find_if(model.components.begin(), model.components.end(),
+                           [&](const ComponentDecl& d) { return d.id == id; });
+    return it == model.components.end() ? nullptr : &*it;
+}
+
+std::vector<std::string> component_ids(const Model& model) {
+    std::vector<std::string> ids;
+    for (const ComponentDecl& c : model.components)
+        ids.push_back(c.id);
+    return ids;
+}
+
+// A missing key gives an invalid node whose type queries throw: test IsDefined() first.
+bool is_scalar(const YAML::Node& node) {
+    return node.IsDefined() && node.IsScalar();
+}
+
+bool is_sequence(const YAML::Node& node) {
+    return node.IsDefined() && node.IsSequence();
+}
+
+std::optional<Decimal> number_at(const YAML::Node& node) {
+    return is_scalar(node) ? Decimal::parse(node.Scalar()) : std::nullopt;
+}
+
+// Multiplies a number, or every number of a mapping (a price list), in place.
+bool scale_node(YAML::Node node, Decimal factor, std::string& before, std::string& after) {
+    if (node.IsMap()) {
+        for (auto kv : node) {
+            std::string b, a;
+            if (!scale_node(kv.second, factor, b, a))
+                return false;
+            before += (before.empty() ? "" : ", ") + kv.first.Scalar() + " " + b;
+            after += (after.empty() ? "" : ", ") + kv.first.Scalar() + " " + a;
+        }
+        return true;
+    }
+    const auto value = number_at(node);
+    if (!value)
+        return false;
+    const Decimal scaled = *value * factor;
+    before = value->to_short_string();
+    after = scaled.to_short_string();
+    node = after;
+    return true;
+}
+
+// The parameter at "key" or "key.entry" (one price of a price list). Never assigns a
+// YAML::Node: assignment would rebind the model's own nodes.
+std::optional<YAML::Node> find_param(const YAML::Node& params, const std::string& path) {
+    const std::size_t dot = path.find('.');
+    const std::string key = path.substr(0, dot);
+    if (!params.IsMap() || !params[key].IsDefined())
+        return std::nullopt;
+    if (dot == std::string::npos)
+        return params[key];
+    return find_param(params[key], path.substr(dot + 1));
+}
+
+const char* const kScaleDoc =
+    "each entry of 'scale' is {reason: TEXT, factor: NUMBER, params: [component.key, ...]}";
+
+// `scale:` multiplies chosen parameters by a factor: indexation by a stated index
+// (uppräkning) or a stated percentage change. Results keep six decimals.
+void apply_scalings(Model& model, const YAML::Node& list, const std::string& path,
+                    std::vector<Issue>& issues) {
+    if (!list.IsDefined())
+        return;
+    if (!list.IsSequence()) {
+        issues.push_back(issue_at(list, path, "scale", kScaleDoc));
+        return;
+    }
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const YAML::Node entry = list[i];
+        const std::string epath = "scale[" + std::to_string(i) + "]";
+        const auto factor = entry.IsMap() ? number_at(entry["factor"]) : std::nullopt;
+        if (!entry.IsMap() || !is_scalar(entry["reason"]) || !factor || factor->raw() <= 0 ||
+            !is_sequence(entry["params"])) {
+            issues.push_back(issue_at(entry, path, epath,
+                                      std::string(kScaleDoc) + "; factor a positive number"));
+            continue;
+        }
+        check_keys(entry, {"reason", "factor", "params"}, path, epath, issues);
+        for (const YAML::Node& target : entry["params"]) {
+            const std::string name = target.Scalar();
+            const std::size_t dot = name.find('.');
+            ComponentDecl* c =
+                dot == std::string::npos ? nullptr : find_component(model, name.substr(0, dot));
+            if (c == nullptr) {
+                issues.push_back(issue_at(target, path, epath + ".params",
+                                          "'" + name +
+                                              "' is not component.key of a component in the "
+                                              "model; components: " +
+                                              join(component_ids(model))));
+                continue;
+            }
+            const auto node = find_param(c->params, name.substr(dot + 1));
+            std::string before, after;
+            if (!node || !scale_node(*node, *factor, before, after)) {
+                issues.push_back(issue_at(target, path, epath + ".params",
+                                          "'" + name +
+                                              "' is not a number or a mapping of numbers set "
+                                              "in the model"));
+                continue;
+            }
+            model.changes.push_back(
+                {path, target.Mark().line + 1, entry["reason"].Scalar(),
+                 name + " " + before + " → " + after + " (×" + factor->to_short_string() + ")", "",
+                 "", Decimal()});
+        }
+    }
+}
+
+const char* const kMovesDoc =
+    "each entry of 'moves' is {reason: TEXT, from: COMPONENT, to: COMPONENT, amount_year: KR}";
+
+// `moves:` moves an annual amount from one component to another. A side paid as a pot has
+// its budget_year changed here, so the money moved reconciles by construction; a side paid
+// by rule (per visit, per event) changes through its own parameters, and `vardval compare`
+// sets its measured change against the amount declared here.
+void apply_moves(Model& model, const YAML::Node& list, const std::string& path,
+                 std::vector<Issue>& issues) {
+    if (!list.IsDefined())
+        return;
+    if (!list.IsSequence()) {
+        issues.push_back(issue_at(list, path, "moves", kMovesDoc));
+        return;
+    }
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const YAML::Node entry = list[i];
+        const std::string epath = "moves[" + std::to_string(i) + "]";
+        const auto amount = entry.IsMap() ? number_at(entry["amount_year"]) : std::nullopt;
+        if (!entry.IsMap() || !is_scalar(entry["reason"]) || !is_scalar(entry["from"]) ||
+            !is_scalar(entry["to"]) || !amount || amount->raw() <= 0) {
+            issues.push_back(
+                issue_at(entry, path, epath, std::string(kMovesDoc) + "; amount_year positive"));
+            continue;
+        }
+        check_keys(entry, {"reason", "from", "to", "amount_year"}, path, epath, issues);
+        ModelChange move{path,   entry.Mark().line + 1,  entry["reason"].Scalar(),
+                         "",     entry["from"].Scalar(), entry["to"].Scalar(),
+                         *amount};
+        bool known = true;
+        for (const std::string& id : {move.from, move.to})
+            if (find_component(model, id) == nullptr) {
+                issues.push_back(issue_at(entry, path, epath,
+                                          "no component '" + id + "' in the model" +
+                                              did_you_mean(id, component_ids(model))));
+                known = false;
+            }
+        if (!known)
+            continue;
+        for (const auto& [id, sign] : {std::pair{move.from, -1}, std::pair{move.to, 1}}) {
+            YAML::Node budget = find_component(model, id)->params["budget_year"];
+            if (!budget.IsDefined()) {
+                move.what += (move.what.empty() ? "" : "; ") + id + " by its rules";
+                continue;
+            }
+            const auto before = number_at(budget);
+            const Decimal after =
+                before ? (sign > 0 ? *before + *amount : *before - *amount) : Decimal();
+            if (!before || after.raw() < 0) {
+                issues.push_back(issue_at(entry, path, epath,
+                                          "cannot move " + amount->to_short_string() +
+                                              " kr: " + id + ".budget_year is " + budget.Scalar()));
+                continue;
+            }
+            move.what += (move.what.empty() ? "" : "; ") + id + ".budget_year " +
+                         before->to_short_string() + " → " + after.to_short_string();
+            budget = after.to_short_string();
+        }
+        model.changes.push_back(std::move(move));
+    }
+}
+
 void load_into(Model& model, const std::string& path, std::vector<std::string>& seen) {
     if (std::find(seen.begin(), seen.end(), path) != seen.end())
         throw IssueError(
@@ -53,8 +231,10 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
         throw IssueError("invalid model", {issue_at(doc, path, "",
                                                     "a model file is a mapping with "
                                                     "region, year and components")});
-    check_keys(doc, {"region", "year", "title", "source", "notes", "extends", "components"}, path,
-               "", issues);
+    check_keys(
+        doc,
+        {"region", "year", "title", "source", "notes", "extends", "components", "scale", "moves"},
+        path, "", issues);
     if (doc["extends"].IsDefined())
         load_into(model, resolve_extends(doc["extends"], path), seen);
     model.chain.push_back(path);
@@ -75,7 +255,7 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
     const YAML::Node components = doc["components"];
     if (components.IsDefined() && !components.IsSequence())
         issues.push_back(issue_at(components, path, "components", "components must be a list"));
-    for (std::size_t i = 0; components.IsSequence() && i < components.size(); ++i) {
+    for (std::size_t i = 0; is_sequence(components) && i < components.size(); ++i) {
         const YAML::Node c = components[i];
         const std::string cpath = "components[" + std::to_string(i) + "]";
         if (!c.IsMap() || !c["id"].IsDefined() || !c["id"].IsScalar()) {
@@ -137,6 +317,9 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
             }
         }
     }
+    // After this file's own values, so a scaling applies to what this year sets.
+    apply_scalings(model, doc["scale"], path, issues);
+    apply_moves(model, doc["moves"], path, issues);
     if (!issues.empty())
         throw IssueError("invalid model", std::move(issues));
     seen.pop_back();
@@ -218,7 +401,7 @@ Region load_region(const std::string& path) {
     std::vector<Issue> issues;
     Region region;
     region.file = path;
-    if (!doc.IsMap() || !doc["region"].IsDefined() || !doc["units"].IsSequence())
+    if (!doc.IsMap() || !doc["region"].IsDefined() || !is_sequence(doc["units"]))
         throw IssueError("invalid region", {issue_at(doc, path, "",
                                                      "a region file has 'region', 'name' and "
                                                      "a list of 'units'")});

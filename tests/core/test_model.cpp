@@ -151,3 +151,103 @@ TEST_CASE("a model for another region is refused") {
     CHECK_THAT(issues_text(validate_model(load_model(d.write("x.yaml", text)), kRegion, host())),
                Catch::Contains("model is for region 'elsewhere'"));
 }
+
+TEST_CASE("scale: a year indexes chosen prices after its own changes, and says so") {
+    ModelDir d;
+    d.write("2020.yaml", kBase);
+    const std::string next = d.write("2021.yaml", R"(region: test
+year: 2021
+extends: 2020
+components:
+  - id: sparsity
+    params: {amount_per_listed_year: 1000}
+  - id: prices
+    type: goal.per_event
+    params: {prices: {sip: 1000, av003: 2180}}
+scale:
+  - reason: distance +40 %
+    factor: 1.4
+    params: [sparsity.amount_per_listed_year]
+  - reason: indexation 2.5 %
+    factor: 1.025
+    params: [sparsity.amount_per_listed_year, prices.prices, cni.variables.under5]
+)");
+    const Model m = load_model(next);
+    // 1 000 × 1.4 = 1 400, then × 1.025 = 1 435; the price list entry by entry.
+    CHECK(m.components[0].params["amount_per_listed_year"].Scalar() == "1435");
+    CHECK(m.components[2].params["prices"]["av003"].Scalar() == "2234.5");
+    CHECK(m.components[1].params["variables"]["under5"].Scalar() == "3.31075");
+    CHECK(m.components[1].params["average_per_listed_year"].Scalar() == "820");
+    REQUIRE(m.changes.size() == 4);
+    CHECK(m.changes[0].what == "sparsity.amount_per_listed_year 1000 → 1400 (×1.4)");
+    CHECK(m.changes[2].what ==
+          "prices.prices sip 1000, av003 2180 → sip 1025, av003 2234.5 (×1.025)");
+    CHECK(m.changes[0].reason == "distance +40 %");
+
+    d.write("bad.yaml", R"(region: test
+year: 2021
+extends: 2020
+scale:
+  - reason: typo
+    factor: 1.1
+    params: [sparsity.amount, nosuch.price]
+)");
+    try {
+        load_model((d.dir / "bad.yaml").string());
+        FAIL("expected an error");
+    } catch (const IssueError& e) {
+        const std::string text = issues_text(e.issues());
+        CHECK_THAT(text, Catch::Contains("'sparsity.amount' is not a number or a mapping"));
+        CHECK_THAT(text, Catch::Contains("'nosuch.price' is not component.key"));
+    }
+}
+
+TEST_CASE("moves: a pot's budget changes by the amount moved; a rule-paid side is noted") {
+    ModelDir d;
+    d.write("2021.yaml", R"(region: test
+year: 2021
+components:
+  - id: goal
+    type: goal.approved
+    params: {measure: plan, budget_year: 5000000}
+  - id: visits
+    type: goal.per_event
+    params: {prices: {visit: 100}}
+  - id: capitation
+    type: capitation.cni
+    params:
+      budget_year: 100000000
+      variables: {under5: 3.23}
+)");
+    const std::string next = d.write("2022.yaml", R"(region: test
+year: 2022
+extends: 2021
+components:
+  - id: goal
+    remove: true
+moves:
+  - {reason: goal pay into capitation, from: goal, to: capitation, amount_year: 5000000}
+  - {reason: visit pay into capitation, from: visits, to: capitation, amount_year: 64000000}
+)");
+    try {
+        load_model(next);
+        FAIL("a move from a removed component must be refused");
+    } catch (const IssueError& e) {
+        CHECK_THAT(issues_text(e.issues()), Catch::Contains("no component 'goal' in the model"));
+    }
+    d.write("2022.yaml", R"(region: test
+year: 2022
+extends: 2021
+moves:
+  - {reason: goal pay into capitation, from: goal, to: capitation, amount_year: 5000000}
+  - {reason: visit pay into capitation, from: visits, to: capitation, amount_year: 64000000}
+)");
+    const Model m = load_model(next);
+    CHECK(m.components[0].params["budget_year"].Scalar() == "0");
+    CHECK(m.components[2].params["budget_year"].Scalar() == "169000000");
+    REQUIRE(m.changes.size() == 2);
+    CHECK(m.changes[0].what ==
+          "goal.budget_year 5000000 → 0; capitation.budget_year 100000000 → 105000000");
+    CHECK(m.changes[1].what == "visits by its rules; capitation.budget_year 105000000 → 169000000");
+    CHECK(m.changes[1].amount_year == Decimal::from_int(64'000'000));
+}

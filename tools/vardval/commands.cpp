@@ -95,6 +95,8 @@ int validate(const Config& config, const ModelChoice& choice) {
               << " components, region " << loaded.region.id << " with "
               << loaded.region.units.size() << " units, model hash " << loaded.model.content_hash()
               << ")\n";
+    for (const ModelChange& c : loaded.model.changes)
+        std::cout << "  " << c.file << ":" << c.line << ": " << c.reason << ": " << c.what << "\n";
     return kOk;
 }
 

@@ -27,6 +27,18 @@ struct ComponentDecl {
     int type_line = 0;
 };
 
+// A change a year file makes to the model it extends by rule rather than by a new value:
+// a scaling of prices (uppräkning, "+40 %") or a budget move between components. Kept so
+// every changed figure can be explained (`vardval validate` lists them).
+struct ModelChange {
+    std::string file;
+    int line = 0;
+    std::string reason;    // the model's words, e.g. "§8.4.4 distance compensation +40 %"
+    std::string what;      // "distance.amount_per_listed_year 1000 → 1400"
+    std::string from, to;  // a budget move's components (empty for a scaling)
+    Decimal amount_year;   // a budget move's annual amount in kr
+};
+
 struct Model {
     std::string file;                // the file asked for
     std::vector<std::string> chain;  // base first, `file` last
@@ -34,6 +46,7 @@ struct Model {
     int year = 0;
     std::string title;
     std::vector<ComponentDecl> components;  // in payment order
+    std::vector<ModelChange> changes;       // scalings and budget moves, in file order
 
     // A stable hash of the resolved content (not of file names or formatting), recorded
     // with every run so a past payment can be traced to the exact rules.
