@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "actual_share.hpp"
 #include "vardval/payment.hpp"
 
 namespace vardval::cost {
@@ -59,6 +60,7 @@ ComponentType share_type() {
 
 void register_types(Registrar& registrar) {
     registrar.add(share_type());
+    registrar.add(actual_share_type());
 }
 
 }  // namespace vardval::cost

@@ -1,0 +1,68 @@
+#include "actual_share.hpp"
+
+#include <stdexcept>
+
+#include "vardval/payment.hpp"
+
+namespace vardval::cost {
+namespace {
+
+class ActualShare : public Component {
+  public:
+    explicit ActualShare(const Params& p)
+        : payment_(Payment::budget(p)), measures_(p.texts("measures")) {}
+
+    std::vector<LedgerLine> compute(const RunContext& ctx) const override {
+        const UnitValues& values = ctx.data.unit_values(ctx.period);
+        for (const std::string& m : measures_)
+            if (!values.has_measure(m))
+                throw std::runtime_error("cost.actual_share: no unit reports '" + m +
+                                         "' in unit values " + values.ref.period);
+        std::vector<UnitBasis> bases;
+        for (const Unit& unit : ctx.region.units) {
+            Decimal cost;
+            for (const std::string& m : measures_)
+                cost += values.value(unit.id, m).value_or(Decimal());
+            bases.push_back({unit.id, cost});
+        }
+        const std::string basis_unit = "kr of " + join(measures_, " + ");
+        std::vector<LedgerLine> lines = pay(payment_, ctx.period, bases, basis_unit);
+        for (LedgerLine& line : lines) {
+            line.explanation =
+                "share of the budget by actual cost: " + format_decimal(line.basis, 2) + " " +
+                basis_unit;
+            line.trace = {payment_.describe()};
+        }
+        return lines;
+    }
+
+  private:
+    Payment payment_;
+    std::vector<std::string> measures_;
+};
+
+}  // namespace
+
+ComponentType actual_share_type() {
+    ComponentType t;
+    t.name = "cost.actual_share";
+    t.summary =
+        "a fixed budget distributed by each unit's share of actual costs (Västmanland 2022: X-ray "
+        "and clinical physiology)";
+    t.params = param::object(
+        "params",
+        {param::list("measures", param::text("measure"))
+             .require()
+             .describe("unit values holding the costs in kr, summed, e.g. [xray_cost_kr]"),
+         param::money("budget_year").require().at_least(0).describe("annual budget (pot)"),
+         param::number("budget_share")
+             .at_least(0)
+             .at_most(1)
+             .defaults_to("1")
+             .describe("share of budget_year this component distributes")});
+    t.reads = {"unit-values"};
+    t.create = [](const Params& p) { return std::make_unique<ActualShare>(p); };
+    return t;
+}
+
+}  // namespace vardval::cost

@@ -1,0 +1,68 @@
+#include "patient.hpp"
+
+#include <stdexcept>
+
+#include "vardval/payment.hpp"
+
+namespace vardval::fees {
+namespace {
+
+class PatientFees : public Component {
+  public:
+    explicit PatientFees(const Params& p)
+        : measure_(p.text("measure")), folded_(p.text("mode") == "folded_into_capitation") {}
+
+    std::vector<LedgerLine> compute(const RunContext& ctx) const override {
+        const UnitValues& values = ctx.data.unit_values(ctx.period);
+        if (!values.has_measure(measure_))
+            throw std::runtime_error("fees.patient: no unit reports '" + measure_ +
+                                     "' in unit values " + values.ref.period);
+        std::vector<LedgerLine> lines;
+        for (const Unit& unit : ctx.region.units) {
+            const Decimal fees_kr = values.value(unit.id, measure_).value_or(Decimal());
+            LedgerLine line;
+            line.unit = unit.id;
+            line.basis = fees_kr.times(100);
+            line.basis_unit = "öre of patient fees collected";
+            line.rate_ore = folded_ ? Decimal::from_int(-1) : Decimal();
+            line.amount_ore = amount_ore(line.basis, line.rate_ore);
+            line.explanation = folded_ ? "patient fees of " + format_decimal(fees_kr, 2) +
+                                             " kr handed over: they are folded into the capitation"
+                                       : "the unit keeps its patient fees of " +
+                                             format_decimal(fees_kr, 2) +
+                                             " kr; the region pays nothing for them";
+            lines.push_back(std::move(line));
+        }
+        return lines;
+    }
+
+  private:
+    std::string measure_;
+    bool folded_;
+};
+
+}  // namespace
+
+ComponentType patient_type() {
+    ComponentType t;
+    t.name = "fees.patient";
+    t.summary =
+        "patient fees (patientavgifter): kept by the unit (shown at zero), or handed over when "
+        "folded into the capitation (negative lines)";
+    t.params = param::object(
+        "params", {param::text("measure")
+                       .defaults_to("patient_fees_kr")
+                       .describe("unit value holding the fees collected in the month, in kr"),
+                   param::choice("mode", {"kept_by_unit", "folded_into_capitation"})
+                       .require()
+                       .describe("who has the fees")});
+    t.reads = {"unit-values"};
+    t.create = [](const Params& p) { return std::make_unique<PatientFees>(p); };
+    return t;
+}
+
+void register_types(Registrar& registrar) {
+    registrar.add(patient_type());
+}
+
+}  // namespace vardval::fees
