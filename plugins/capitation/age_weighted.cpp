@@ -1,7 +1,9 @@
 #include "age_weighted.hpp"
 
+#include "acg.hpp"
 #include "age_weights.hpp"
 #include "vardval/payment.hpp"
+#include "weight_shift.hpp"
 
 namespace vardval::capitation {
 namespace {
@@ -28,6 +30,8 @@ class AgeWeighted : public Component {
                 derivation.rule.excluded_contact_types.insert(t);
             derive_ = derivation;
         }
+        if (p.has("shift"))
+            shift_ = WeightShift::read(p.object("shift"));
     }
 
     std::vector<LedgerLine> compute(const RunContext& ctx) const override {
@@ -49,6 +53,8 @@ class AgeWeighted : public Component {
                                        table.bands()[b].weight->to_short_string(2));
         }
         const ListingAggregate& listing = ctx.data.listing(ctx.period);
+        if (shift_)
+            table = shift_->apply(table, listing, weight_trace);
         std::vector<UnitBasis> bases;
         for (const Unit& unit : ctx.region.units)
             bases.push_back({unit.id, table.weighted(listing.unit(unit.id))});
@@ -84,6 +90,7 @@ class AgeWeighted : public Component {
     Payment payment_;
     AgeBandTable bands_;
     std::optional<Derivation> derive_;
+    std::optional<WeightShift> shift_;
 };
 
 void check(const Params& p, std::vector<Issue>& issues) {
@@ -96,6 +103,8 @@ void check(const Params& p, std::vector<Issue>& issues) {
         issues.push_back(p.issue("bands",
                                  "every band needs a 'weight' (or give 'derive' to derive them "
                                  "from visit statistics)"));
+    if (p.has("shift"))
+        WeightShift::read(p.object("shift")).check(bands, p, issues);
 }
 
 }  // namespace
@@ -132,6 +141,7 @@ ComponentType age_weighted_type() {
                            .describe("contact types not counted, e.g. [phone_prescription]")})
             .describe(
                 "derive the band weights from visits per person, relative to the population's"));
+    fields.push_back(WeightShift::param());
     t.params = param::object("params", std::move(fields));
     Payment::require_one(t.params, kPriceKey);
     t.reads = {"listing", "visits (when derived)"};
@@ -142,6 +152,7 @@ ComponentType age_weighted_type() {
 
 void register_types(Registrar& registrar) {
     registrar.add(age_weighted_type());
+    registrar.add(acg_type());
 }
 
 }  // namespace vardval::capitation

@@ -67,6 +67,7 @@ void register_types(Registrar& registrar) {
     registrar.add(approved_type());
     registrar.add(ranked_type());
     registrar.add(threshold_type());
+    registrar.add(per_event_type());
 }
 
 }  // namespace vardval::goal

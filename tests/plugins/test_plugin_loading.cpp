@@ -33,6 +33,11 @@ TEST_CASE("every built plugin loads through the host, each type from its own lib
     }
     for (const auto& [name, file] : std::vector<std::pair<std::string, std::string>>{
              {"cost.share", "libvardval_cost.so"},
+             {"cost.actual_share", "libvardval_cost.so"},
+             {"fees.patient", "libvardval_fees.so"},
+             {"capitation.acg", "libvardval_capitation.so"},
+             {"sparsity.catchment", "libvardval_sparsity.so"},
+             {"goal.per_event", "libvardval_goal.so"},
              {"goal.approved", "libvardval_goal.so"},
              {"goal.ranked", "libvardval_goal.so"},
              {"goal.threshold", "libvardval_goal.so"},

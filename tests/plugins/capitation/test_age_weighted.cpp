@@ -142,3 +142,39 @@ TEST_CASE("age bands with gaps, overlaps or a closed end are refused, naming the
         issues_for(t, "price_per_weight_year: 1\nbudget_year: 2\nbands: [{from: 0, weight: 1}]");
     CHECK(any_issue_contains(both, "exactly one of price_per_weight_year, budget_year"));
 }
+
+TEST_CASE("shift: 75+ weights up 14 %, funded by 6-74 so the weighted listed stay the same") {
+    const Period jan{2022, 1};
+    FakeData data;
+    ListingAggregate& l = data.listings[jan];
+    add_persons(l, "a", 3, Sex::female, 100);   // 0-5: weight 2.351, untouched
+    add_persons(l, "a", 40, Sex::male, 1000);   // 6-64: 0.538
+    add_persons(l, "b", 70, Sex::female, 200);  // 65-74: 1.858
+    add_persons(l, "b", 80, Sex::male, 300);    // 75+: 2.710
+    const Region region = make_region({"a", "b"});
+    const std::string bands =
+        "bands: [{from: 0, to: 5, weight: 2.351}, {from: 6, to: 64, weight: 0.538}, "
+        "{from: 65, to: 74, weight: 1.858}, {from: 75, weight: 2.710}]\n";
+    ValidParams base(capitation::age_weighted_type(), "price_per_weight_year: 1200\n" + bands);
+    ValidParams shifted(capitation::age_weighted_type(),
+                        "price_per_weight_year: 1200\n" + bands +
+                            "shift: {raise_from_age: 75, increase: 0.14, fund_from: 6, "
+                            "fund_to: 74}");
+    const auto before = base.run(region, jan, data);
+    const auto after = shifted.run(region, jan, data);
+    // 75+ weigh 300 × 2.71 = 813; +14 % = 113.82 moved from 6-74, which weigh
+    // 1 000 × 0.538 + 200 × 1.858 = 909.6: factor 1 − 113.82 / 909.6 = 0.874868.
+    // a: 100 × 2.351 + 1 000 × 0.538 × 0.874868 (= 0.470679) = 235.1 + 470.679 = 705.779
+    // b: 200 × 1.858 × 0.874868 (= 1.625505) + 300 × 3.0894 = 325.101 + 926.82 = 1 251.921
+    CHECK(after[0].basis.to_string() == "705.779000");
+    CHECK(after[1].basis.to_string() == "1251.921000");
+    // Before: a 773.1, b 1 184.6; together 1 957.7, and after 1 957.7 again.
+    CHECK((before[0].basis + before[1].basis) == (after[0].basis + after[1].basis));
+    CHECK_THAT(after[1].trace[0], Catch::Contains("factor 0.874868"));
+
+    auto straddle = issues_for(capitation::age_weighted_type(),
+                               "price_per_weight_year: 1\n" + bands +
+                                   "shift: {raise_from_age: 70, increase: 0.1, fund_from: 6, "
+                                   "fund_to: 64}");
+    CHECK(any_issue_contains(straddle, "band 65-74 lies partly inside"));
+}
