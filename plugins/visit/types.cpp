@@ -1,0 +1,10 @@
+#include "visit.hpp"
+
+namespace vardval::visit {
+
+void register_types(Registrar& registrar) {
+    registrar.add(fee_type());
+    registrar.add(cross_listing_type());
+}
+
+}  // namespace vardval::visit
