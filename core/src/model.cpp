@@ -48,6 +48,16 @@ ComponentDecl* find_component(Model& model, const std::string& id) {
     return it == model.components.end() ? nullptr : &*it;
 }
 
+// Not vector::erase: it move-assigns the later declarations, and assigning a YAML::Node
+// rebinds the node it held, so the next component would read another one's parameters.
+void erase_component(Model& model, const std::string& id) {
+    std::vector<ComponentDecl> kept;
+    for (const ComponentDecl& c : model.components)
+        if (c.id != id)
+            kept.push_back(c);
+    model.components.swap(kept);
+}
+
 std::vector<std::string> component_ids(const Model& model) {
     std::vector<std::string> ids;
     for (const ComponentDecl& c : model.components)
@@ -162,9 +172,16 @@ const char* const kMovesDoc =
 // `moves:` moves an annual amount from one component to another. A side paid as a pot has
 // its budget_year changed here, so the money moved reconciles by construction; a side paid
 // by rule (per visit, per event) changes through its own parameters, and `vardval compare`
-// sets its measured change against the amount declared here.
-void apply_moves(Model& model, const YAML::Node& list, const std::string& path,
-                 std::vector<Issue>& issues) {
+// sets its measured change against the amount declared here. `from` may be a component this
+// file removes: a removed pot moves whole.
+// A component a file removes, as far as a budget move needs it.
+struct Removed {
+    std::string id;
+    std::optional<Decimal> budget_year;
+};
+
+void apply_moves(Model& model, const std::vector<Removed>& removed, const YAML::Node& list,
+                 const std::string& path, std::vector<Issue>& issues) {
     if (!list.IsDefined())
         return;
     if (!list.IsSequence()) {
@@ -185,9 +202,12 @@ void apply_moves(Model& model, const YAML::Node& list, const std::string& path,
         ModelChange move{path,   entry.Mark().line + 1,  entry["reason"].Scalar(),
                          "",     entry["from"].Scalar(), entry["to"].Scalar(),
                          *amount};
+        auto gone = std::find_if(removed.begin(), removed.end(),
+                                 [&](const Removed& r) { return r.id == move.from; });
         bool known = true;
         for (const std::string& id : {move.from, move.to})
-            if (find_component(model, id) == nullptr) {
+            if (find_component(model, id) == nullptr &&
+                (id != move.from || gone == removed.end())) {
                 issues.push_back(issue_at(entry, path, epath,
                                           "no component '" + id + "' in the model" +
                                               did_you_mean(id, component_ids(model))));
@@ -195,7 +215,20 @@ void apply_moves(Model& model, const YAML::Node& list, const std::string& path,
             }
         if (!known)
             continue;
+        if (gone != removed.end()) {
+            const auto& whole = gone->budget_year;
+            if (whole && *whole != *amount)
+                issues.push_back(issue_at(
+                    entry, path, epath,
+                    "'" + move.from + "' is removed, so its whole budget_year " +
+                        whole->to_short_string() + " moves, not " + amount->to_short_string()));
+            move.what = move.from + " removed" +
+                        (whole ? " with its budget_year " + whole->to_short_string()
+                               : " (paid by its rules)");
+        }
         for (const auto& [id, sign] : {std::pair{move.from, -1}, std::pair{move.to, 1}}) {
+            if (sign < 0 && gone != removed.end())
+                continue;
             YAML::Node budget = find_component(model, id)->params["budget_year"];
             if (!budget.IsDefined()) {
                 move.what += (move.what.empty() ? "" : "; ") + id + " by its rules";
@@ -253,6 +286,7 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
         model.title = doc["title"].Scalar();
 
     const YAML::Node components = doc["components"];
+    std::vector<Removed> removed;  // by this file
     if (components.IsDefined() && !components.IsSequence())
         issues.push_back(issue_at(components, path, "components", "components must be a list"));
     for (std::size_t i = 0; is_sequence(components) && i < components.size(); ++i) {
@@ -271,8 +305,10 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
                 issues.push_back(issue_at(
                     c, path, cpath,
                     "cannot remove '" + id + "': no such component in the extended model"));
-            else
-                model.components.erase(existing);
+            else {
+                removed.push_back({id, number_at(existing->params["budget_year"])});
+                erase_component(model, id);
+            }
             continue;
         }
         const bool is_new = existing == model.components.end();
@@ -319,7 +355,7 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
     }
     // After this file's own values, so a scaling applies to what this year sets.
     apply_scalings(model, doc["scale"], path, issues);
-    apply_moves(model, doc["moves"], path, issues);
+    apply_moves(model, removed, doc["moves"], path, issues);
     if (!issues.empty())
         throw IssueError("invalid model", std::move(issues));
     seen.pop_back();

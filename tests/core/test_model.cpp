@@ -229,11 +229,28 @@ moves:
   - {reason: goal pay into capitation, from: goal, to: capitation, amount_year: 5000000}
   - {reason: visit pay into capitation, from: visits, to: capitation, amount_year: 64000000}
 )");
+    // A removed pot moves whole: 5 000 000 of it, not 4 000 000.
+    const Model removed = load_model(next);
+    CHECK(removed.components.size() == 2);
+    CHECK_FALSE(removed.components[0].params["budget_year"].IsDefined());  // visits untouched
+    CHECK(removed.components[1].params["budget_year"].Scalar() == "169000000");
+    CHECK(removed.changes[0].what ==
+          "goal removed with its budget_year 5000000; capitation.budget_year 100000000 → "
+          "105000000");
+    d.write("2022.yaml", R"(region: test
+year: 2022
+extends: 2021
+components:
+  - {id: goal, remove: true}
+moves:
+  - {reason: part of the goal pot, from: goal, to: capitation, amount_year: 4000000}
+)");
     try {
         load_model(next);
-        FAIL("a move from a removed component must be refused");
+        FAIL("moving part of a removed pot must be refused");
     } catch (const IssueError& e) {
-        CHECK_THAT(issues_text(e.issues()), Catch::Contains("no component 'goal' in the model"));
+        CHECK_THAT(issues_text(e.issues()),
+                   Catch::Contains("'goal' is removed, so its whole budget_year 5000000 moves"));
     }
     d.write("2022.yaml", R"(region: test
 year: 2022
