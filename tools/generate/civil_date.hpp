@@ -3,7 +3,9 @@
 // public-domain civil-date algorithms. Integer-only, so identical on every machine.
 #include <charconv>
 #include <cstdint>
+#include <cstdio>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace gen {
@@ -95,8 +97,18 @@ struct Month {
 
     Day first_day() const { return days_from_civil(y, m, 1); }
     Day last_day() const { return days_from_civil(y, m, days_in_month(y, m)); }
+    // Months since year 0: a key for per-month random streams.
+    std::uint64_t key() const {
+        return static_cast<std::uint64_t>(y) * 12 + static_cast<std::uint64_t>(m - 1);
+    }
     auto operator<=>(const Month&) const = default;
 };
+
+inline std::string month_text(Month m) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02d", m.y, m.m);
+    return text;
+}
 
 // Parses "YYYY-MM" (years 1900-2199 keep the date arithmetic and ages sensible).
 inline std::optional<Month> parse_month(std::string_view text) {

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <string>
 
 namespace gen {
-
-using namespace jh;
 
 namespace {
 
@@ -104,53 +104,56 @@ FlagArray round_to_target(const std::array<double, kCniFlags>& x, double target,
 // Intended indexes: the two published extremes as they are, every other unit's shifted
 // by one common amount so that the listing-weighted mean index is 1 (which it is by
 // definition, since the region score is the listing-weighted mean of the unit scores).
-std::array<double, kUnitCount> target_indexes(const CniCounts& counts) {
+std::vector<double> target_indexes(std::span<const UnitSpec> units, const CniCounts& counts) {
     double total = 0;
     double weighted_sum = 0;
     double free_persons = 0;
-    for (std::size_t u = 0; u < kUnitCount; ++u) {
+    for (std::size_t u = 0; u < units.size(); ++u) {
         const auto n = static_cast<double>(counts.listed[u]);
         total += n;
-        weighted_sum += n * kUnits[u].cni_index;
-        if (!kUnits[u].cni_fixed)
+        weighted_sum += n * units[u].cni_index;
+        if (!units[u].cni_fixed)
             free_persons += n;
     }
     const double shift = free_persons > 0 ? (total - weighted_sum) / free_persons : 0;
-    std::array<double, kUnitCount> target{};
-    for (std::size_t u = 0; u < kUnitCount; ++u) {
-        target[u] = kUnits[u].cni_index + (kUnits[u].cni_fixed ? 0 : shift);
+    std::vector<double> target(units.size());
+    for (std::size_t u = 0; u < units.size(); ++u) {
+        target[u] = units[u].cni_index + (units[u].cni_fixed ? 0 : shift);
     }
     return target;
 }
 
+// Per unit.
 struct Solution {
-    std::array<FlagArray, kUnitCount> picks{};
-    std::array<double, kUnitCount> lambda{};
+    explicit Solution(std::size_t units) : picks(units), lambda(units), index(units) {}
+
+    std::vector<FlagArray> picks;
+    std::vector<double> lambda;
     double region_score = 0;
-    std::array<double, kUnitCount> index{};
+    std::vector<double> index;
     double worst_error = 0;
 };
 
 // Counts for every unit given an assumed region score, and what they actually give.
-Solution solve_for_region_score(double region_score, const CniCounts& counts,
-                                const std::array<double, kUnitCount>& target) {
-    Solution s;
+Solution solve_for_region_score(double region_score, std::span<const UnitSpec> units,
+                                const CniCounts& counts, const std::vector<double>& target) {
+    Solution s(units.size());
     double total_score = 0;
     double persons = 0;
-    for (std::size_t u = 0; u < kUnitCount; ++u) {
+    for (std::size_t u = 0; u < units.size(); ++u) {
         const auto n = static_cast<double>(counts.listed[u]);
         if (n == 0)
             continue;
         const double under5 = kUnder5Weight * static_cast<double>(counts.under5[u]);
         const double wanted = target[u] * region_score * n - under5;
-        s.lambda[u] = solve_lambda(wanted, kUnits[u], counts.eligible[u]);
-        s.picks[u] = round_to_target(counts_at(s.lambda[u], kUnits[u], counts.eligible[u]), wanted,
+        s.lambda[u] = solve_lambda(wanted, units[u], counts.eligible[u]);
+        s.picks[u] = round_to_target(counts_at(s.lambda[u], units[u], counts.eligible[u]), wanted,
                                      counts.eligible[u]);
         total_score += weighted(s.picks[u]) + under5;
         persons += n;
     }
     s.region_score = persons > 0 ? total_score / persons : 0;
-    for (std::size_t u = 0; u < kUnitCount; ++u) {
+    for (std::size_t u = 0; u < units.size(); ++u) {
         const auto n = static_cast<double>(counts.listed[u]);
         if (n == 0 || s.region_score == 0)
             continue;
@@ -175,26 +178,27 @@ void CniCounts::add(int unit, int age) {
     }
 }
 
-CniPlan plan_cni(const CniCounts& counts) {
+CniPlan plan_cni(const RegionSpec& region, const CniCounts& counts) {
+    const std::span<const UnitSpec> units = region.units;
     CniPlan plan;
-    plan.target_index = target_indexes(counts);
+    plan.target_index = target_indexes(units, counts);
 
     // Start from the region score at the base shares, then iterate the fixed point:
     // the counts set for an assumed region score give a slightly different actual one.
     double persons = 0;
     double score = 0;
-    for (std::size_t u = 0; u < kUnitCount; ++u) {
+    for (std::size_t u = 0; u < units.size(); ++u) {
         persons += static_cast<double>(counts.listed[u]);
-        score += weighted(counts_at(1.0, kUnits[u], counts.eligible[u])) +
+        score += weighted(counts_at(1.0, units[u], counts.eligible[u])) +
                  kUnder5Weight * static_cast<double>(counts.under5[u]);
     }
     double region_score = persons > 0 ? score / persons : 0;
 
-    Solution last = solve_for_region_score(region_score, counts, plan.target_index);
+    Solution last = solve_for_region_score(region_score, units, counts, plan.target_index);
     Solution best = last;
     for (int iteration = 0; iteration < 30 && last.region_score != region_score; ++iteration) {
         region_score = last.region_score;
-        last = solve_for_region_score(region_score, counts, plan.target_index);
+        last = solve_for_region_score(region_score, units, counts, plan.target_index);
         if (last.worst_error < best.worst_error)
             best = last;
     }
@@ -202,8 +206,9 @@ CniPlan plan_cni(const CniCounts& counts) {
     plan.picks = best.picks;
     plan.index = best.index;
     plan.region_score = best.region_score;
-    for (std::size_t u = 0; u < kUnitCount; ++u) {
-        const std::array<double, kCniFlags> mix = cni_mix(kUnits[u].area);
+    plan.share.resize(units.size());
+    for (std::size_t u = 0; u < units.size(); ++u) {
+        const std::array<double, kCniFlags> mix = cni_mix(units[u].area);
         for (int v = 0; v < kCniFlags; ++v) {
             const auto e = static_cast<double>(counts.eligible[u][v]);
             plan.share[u][v] =
@@ -216,8 +221,12 @@ CniPlan plan_cni(const CniCounts& counts) {
 
 CniAssigner::CniAssigner(const CniPlan& plan, const CniCounts& counts, std::uint64_t seed,
                          Day calibration_day, Day base_day)
-    : plan_(plan), seed_(seed), calibration_day_(calibration_day), base_day_(base_day) {
-    for (std::size_t u = 0; u < kUnitCount; ++u) {
+    : plan_(plan),
+      seed_(seed),
+      calibration_day_(calibration_day),
+      base_day_(base_day),
+      quotas_(counts.listed.size()) {
+    for (std::size_t u = 0; u < quotas_.size(); ++u) {
         for (int v = 0; v < kCniFlags; ++v) {
             quotas_[u][v] = Quota{counts.eligible[u][v], plan.picks[u][v]};
         }
@@ -262,12 +271,60 @@ bool CniAssigner::all_quotas_used() const {
     return true;
 }
 
-std::array<bool, kCniFlags + 1> cni_flags(const LatentFlags& latent, int age) {
-    std::array<bool, kCniFlags + 1> flags{};
+OutputFlags cni_flags(const LatentFlags& latent, int age) {
+    OutputFlags flags{};
     for (int v = 0; v < kCniFlags; ++v)
         flags[v] = latent[v] && cni_eligible(v, age);
     flags[kCniFlags] = age < 5;
     return flags;
+}
+
+void CniTally::add(int unit, const OutputFlags& flags) {
+    const auto u = static_cast<std::size_t>(unit);
+    ++listed_[u];
+    for (std::size_t v = 0; v < flags.size(); ++v) {
+        if (flags[v])
+            weighted100_[u] += v < kCniWeight100.size() ? kCniWeight100[v] : kUnder5Weight100;
+    }
+}
+
+void CniTally::report(const RegionSpec& region, Month month, const CniPlan& plan,
+                      bool verbose) const {
+    const std::size_t units = listed_.size();
+    double total = 0;
+    double persons = 0;
+    for (std::size_t u = 0; u < units; ++u) {
+        total += static_cast<double>(weighted100_[u]) / 100;
+        persons += static_cast<double>(listed_[u]);
+    }
+    if (persons == 0 || total == 0) {
+        std::fprintf(stderr, "CNI %s: no flagged persons, no indexes\n", month_text(month).c_str());
+        return;
+    }
+    const double region_score = total / persons;
+    std::vector<double> index(units);
+    std::size_t lo = 0;
+    std::size_t hi = 0;
+    for (std::size_t u = 0; u < units; ++u) {
+        if (listed_[u] == 0)
+            continue;
+        index[u] = static_cast<double>(weighted100_[u]) / 100 / static_cast<double>(listed_[u]) /
+                   region_score;
+        if (listed_[lo] == 0 || index[u] < index[lo])
+            lo = u;
+        if (listed_[hi] == 0 || index[u] > index[hi])
+            hi = u;
+    }
+    std::fprintf(stderr, "CNI %s: region score %.4f; lowest %s %.4f, highest %s %.4f\n",
+                 month_text(month).c_str(), region_score, std::string(region.units[lo].id).c_str(),
+                 index[lo], std::string(region.units[hi].id).c_str(), index[hi]);
+    if (!verbose)
+        return;
+    for (std::size_t u = 0; u < units; ++u) {
+        std::fprintf(stderr, "  %-15s listed %8llu  index %.4f  (target %.4f)\n",
+                     std::string(region.units[u].id).c_str(),
+                     static_cast<unsigned long long>(listed_[u]), index[u], plan.target_index[u]);
+    }
 }
 
 }  // namespace gen

@@ -63,11 +63,19 @@ class CsvFile {
         return number(static_cast<std::uint64_t>(c.d), 2);
     }
 
-    // A non-negative quantity in tenths, printed with one decimal.
-    CsvFile& tenths(int value) {
-        number(static_cast<std::uint64_t>(value / 10)).ch('.');
-        return number(static_cast<std::uint64_t>(value % 10));
+    // A non-negative quantity in units of 10^-decimals, printed with that many decimals.
+    CsvFile& fixed(std::uint64_t value, int decimals) {
+        std::uint64_t unit = 1;
+        for (int i = 0; i < decimals; ++i)
+            unit *= 10;
+        number(value / unit);
+        if (decimals > 0)
+            ch('.').number(value % unit, decimals);
+        return *this;
     }
+
+    // A non-negative quantity in tenths, printed with one decimal.
+    CsvFile& tenths(int value) { return fixed(static_cast<std::uint64_t>(value), 1); }
 
     void end_row() {
         buffer_.push_back('\n');

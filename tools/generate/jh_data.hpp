@@ -1,30 +1,18 @@
 #pragma once
 // The assumptions behind the synthetic Region Jämtland Härjedalen population: units,
-// sizes, distances, age structure, churn rates, CNI and visit mixes. All plausible
-// rather than official figures; the calibration targets are the fixed points that the
-// platform's sample results depend on. Integer tables where they feed per-person
-// draws, so the per-person arithmetic never depends on floating-point details.
+// sizes, distances, age structure, churn rates, CNI targets, visit mixes and the 2021
+// unit values. All plausible rather than official figures; the calibration targets are
+// the fixed points that the platform's sample results depend on. Integer tables where
+// they feed per-person draws, so the per-person arithmetic never depends on
+// floating-point details.
 #include <array>
 #include <cstdint>
 #include <string_view>
 
+#include "demography.hpp"
+#include "region.hpp"
+
 namespace gen::jh {
-
-// The kind of place a unit serves: drives the CNI mix (what kind of deprivation)
-// and whether a change of unit means moving house.
-enum class Area : std::uint8_t { kTown, kSuburb, kRural, kMountain };
-
-struct UnitSpec {
-    std::string_view id;
-    int size;           // listed persons at scale 1.0
-    int centre_tenths;  // typical distance to Östersunds sjukhus, 0.1 km
-    int spread_tenths;  // how far around the centre its listed persons live
-    int age_tilt;       // per mille: < 0 younger, > 0 older than the region
-    Area area;
-    double cni_index;  // intended CNI index before the region-wide balancing
-    bool cni_fixed;    // the two published extremes, never rebalanced
-    std::array<std::string_view, 3> neighbours;  // nearby units, "" = none
-};
 
 constexpr double kHallenIndex = 0.7878;  // lowest CNI index in JH 2020
 constexpr double kJarpenIndex = 1.3146;  // highest CNI index in JH 2020
@@ -66,144 +54,30 @@ constexpr int kFullScalePersons = 131000;
 
 // ---- Age structure ------------------------------------------------------------------------
 
-constexpr int kMaxAge = 104;  // ages 0..104; anyone reaching 105 dies first
-constexpr int kBands = 21;    // 0-4, 5-9, ..., 95-99, 100+
-
-constexpr int band_of(int age) {
-    return age >= 100 ? 20 : age / 5;
-}
-
 // Share of the population per 5-year band, per 100 000: an older structure than
 // Sweden's as a whole (about 24 % aged 65+), as in Jämtland's rural municipalities.
 inline constexpr std::array<int, kBands> kBandShare = {5100, 5500, 5500, 5200, 5600, 6200, 5900,
                                                        5500, 5400, 6100, 6700, 6500, 6300, 6400,
                                                        6600, 4900, 3200, 1900, 900,  280,  40};
 
-// From 85 on, each band's persons thin out year by year (per 100 within the band),
-// faster the older: bands 85-89, 90-94, 95-99 and 100-104.
-constexpr int kFirstOldBand = 17;
-inline constexpr std::array<std::array<int, 5>, 4> kOldAgeShape = {{
-    {24, 22, 20, 18, 16},
-    {28, 23, 19, 16, 14},
-    {30, 24, 19, 15, 12},
-    {36, 26, 18, 12, 8},
-}};
-
-// Women per 1000 persons by age: more women among the oldest.
-constexpr int female_per_mille(int age) {
-    if (age < 50)
-        return 485;
-    if (age < 65)
-        return 492;
-    if (age < 75)
-        return 505;
-    if (age < 80)
-        return 530;
-    if (age < 85)
-        return 570;
-    if (age < 90)
-        return 630;
-    if (age < 95)
-        return 700;
-    return 780;
-}
-
 // ---- Churn (per 100 000 persons and year) -------------------------------------------------
-
-struct AgeRate {
-    int age;
-    int per_100k;
-};
-
-// Annual death probability, interpolated linearly between these ages.
-// clang-format off
-inline constexpr std::array<AgeRate, 16> kDeathRate = {{
-    {0, 200},   {1, 15},    {10, 10},    {20, 40},    {30, 60},    {40, 110},
-    {50, 250},  {60, 650},  {70, 1500},  {75, 2600},  {80, 4600},  {85, 8500},
-    {90, 16000}, {95, 28000}, {100, 42000}, {104, 55000}}};
-// clang-format on
-
-// Annual probability of moving out of the region: young adults move most.
-constexpr int move_out_per_100k(int age) {
-    if (age < 15)
-        return 2500;
-    if (age < 20)
-        return 3500;
-    if (age < 25)
-        return 8000;
-    if (age < 30)
-        return 6500;
-    if (age < 35)
-        return 4500;
-    if (age < 45)
-        return 2500;
-    if (age < 65)
-        return 1500;
-    return 700;
-}
 
 constexpr int kBirthsPer100k = 1000;           // about 1 300 births a year at full scale
 constexpr int kMoveInsPer100k = 4700;          // a little more than the moves out
 constexpr int kUnitChangesPer100k = 1600;      // listed persons choosing another unit
 constexpr int kNeighbourChoicePerMille = 850;  // a new unit is usually a nearby one
 
-// ---- CNI ----------------------------------------------------------------------------------
-
-// The six flags the generator assigns (under5 follows from age alone), in CSV order.
-constexpr int kCniFlags = 6;
-enum CniFlag { kOver65Alone, kForeignBorn, kUnemployed, kSingleParent, kMovedIn, kLowEducation };
-
-// SCB's CNI weights for JH 2020, the six flags above and then under5.
-inline constexpr std::array<double, kCniFlags> kCniWeight = {6.15, 5.72, 5.13, 4.19, 4.19, 3.97};
-constexpr double kUnder5Weight = 3.23;
-// The same in hundredths: whole numbers, so that sums of weights are exact and the
-// calibration's choices cannot depend on how the compiler rounds floating point.
-inline constexpr std::array<std::int64_t, kCniFlags> kCniWeight100 = {615, 572, 513, 419, 419, 397};
-constexpr std::int64_t kUnder5Weight100 = 323;
-
-// The ages at which a flag can apply (SCB's definitions).
-constexpr bool cni_eligible(int flag, int age) {
-    switch (flag) {
-        case kOver65Alone:
-            return age >= 65;
-        case kForeignBorn:
-            return true;
-        case kUnemployed:
-            return age >= 16 && age <= 64;
-        case kSingleParent:
-            return age >= 18 && age <= 64;
-        case kMovedIn:
-            return age >= 1;
-        case kLowEducation:
-            return age >= 25 && age <= 64;
-        default:
-            return false;
-    }
-}
-
-// Typical share among the eligible: gives region-wide prevalences of roughly
-// 10 % / 6 % / 4 % / 3 % / 8 % / 5 % of all listed persons.
-inline constexpr std::array<double, kCniFlags> kCniBaseShare = {0.42,  0.06,  0.069,
-                                                                0.055, 0.081, 0.106};
-
-// What kind of deprivation an area has, relative to the base shares: towns have more
-// foreign-born, movers and unemployment, the countryside more elderly living alone and
-// low education, the mountain tourist areas many movers.
-constexpr std::array<double, kCniFlags> cni_mix(Area area) {
-    switch (area) {
-        case Area::kTown:
-            return {0.95, 1.45, 1.2, 1.2, 1.25, 0.8};
-        case Area::kSuburb:
-            return {0.9, 0.8, 0.8, 1.0, 0.9, 1.0};
-        case Area::kRural:
-            return {1.1, 0.75, 1.05, 0.9, 0.75, 1.3};
-        case Area::kMountain:
-            return {0.85, 1.0, 0.9, 0.9, 1.4, 0.9};
-    }
-    return {1, 1, 1, 1, 1, 1};
-}
-
-constexpr double kCniMaxShare = 0.9;  // never flag (nearly) all the eligible
+// Östersund's units (within 3.5 km of the hospital) share one town.
+inline constexpr RegionSpec kRegion = {.units = kUnits,
+                                       .band_share = kBandShare,
+                                       .full_scale_persons = kFullScalePersons,
+                                       .births_per_100k = kBirthsPer100k,
+                                       .move_ins_per_100k = kMoveInsPer100k,
+                                       .unit_changes_per_100k = kUnitChangesPer100k,
+                                       .neighbour_choice_per_mille = kNeighbourChoicePerMille,
+                                       .town_radius_tenths = 350,
+                                       .exact_unit_sizes = false,
+                                       .id_prefix = 'P'};
 
 // ---- Visits -------------------------------------------------------------------------------
 
@@ -278,5 +152,15 @@ constexpr int kOwnUnitPerMille = 900;  // the rest are seen at a nearby unit
 // per 1000 persons. A quarter have almost no contacts in a year, a few very many.
 inline constexpr std::array<int, 7> kFrailty = {0, 40, 80, 120, 180, 300, 480};
 inline constexpr std::array<int, 7> kFrailtyPerMille = {250, 200, 180, 150, 110, 70, 40};
+
+// ---- Unit values (2021 model) -------------------------------------------------------------
+
+constexpr int kPatientFeeKr = 190;  // mean patient fee per primary-care visit
+// Coverage (täckningsgrad): primary-care visits / all outpatient visits of the listed.
+// JH's units spanned 55-85 %, mean 71 %, in 2016 (000).
+constexpr int kMinCoveragePerMille = 550;
+constexpr int kMaxCoveragePerMille = 850;
+constexpr int kUnitsMissingOpeningHours = 2;  // the rest met the requirement every week
+constexpr int kMaxWeeksUnmet = 3;
 
 }  // namespace gen::jh

@@ -7,14 +7,12 @@
 // Persons 0..base-1 live in the region on the base date (the earliest month of
 // interest); the rest are newcomers (births and moves in) arriving after it. Ids grow
 // with arrival order, as new registrations would.
-#include <array>
 #include <cstdint>
 #include <limits>
-#include <string_view>
 #include <vector>
 
 #include "civil_date.hpp"
-#include "jh_data.hpp"
+#include "region.hpp"
 #include "rng.hpp"
 
 namespace gen {
@@ -57,8 +55,10 @@ class WeightedTable {
 // Everything that stays the same for all persons: dates, counts and the sampling tables.
 class PopulationModel {
   public:
-    PopulationModel(std::uint64_t seed, std::uint64_t base_persons, Day base_day, Day end_day);
+    PopulationModel(const RegionSpec& region, std::uint64_t seed, std::uint64_t base_persons,
+                    Day base_day, Day end_day);
 
+    const RegionSpec& region() const { return region_; }
     std::uint64_t seed() const { return seed_; }
     std::uint64_t base_persons() const { return base_persons_; }
     std::uint64_t total_persons() const { return base_persons_ + newcomers_; }
@@ -66,28 +66,34 @@ class PopulationModel {
     Day end_day() const { return end_day_; }
 
     Person make_person(std::uint64_t index) const;
+    // Another unit than `unit`, usually a nearby one, else one drawn by size.
+    int draw_other_unit(int unit, Rng& rng) const;
 
   private:
     void make_resident(Person& p, Rng& rng) const;
+    int resident_unit(std::uint64_t index, Rng& rng) const;
     void make_newcomer(Person& p, Rng& rng) const;
     void plan_exit(Person& p, Rng& rng) const;
     void plan_unit_change(Person& p, Rng& rng) const;
-    int draw_other_unit(int unit, Rng& rng) const;
+    bool in_town(int unit) const {
+        return region_.units[static_cast<std::size_t>(unit)].centre_tenths <=
+               region_.town_radius_tenths;
+    }
     int draw_distance(int unit, Rng& rng) const;
     Day draw_birth(int age, Day on, Rng& rng) const;
     Day draw_day_after_base(Rng& rng) const;  // uniform in (base_day, end_day]
 
+    const RegionSpec& region_;
     std::uint64_t seed_;
     std::uint64_t base_persons_;
     std::uint64_t newcomers_ = 0;
     Day base_day_;
     Day end_day_;
     WeightedTable unit_table_;
-    std::vector<WeightedTable> age_sex_tables_;  // per unit: index = age * 2 + (male ? 1 : 0)
+    std::vector<std::uint64_t> resident_bounds_;  // exact sizes: cumulative residents per unit
+    std::vector<WeightedTable> age_sex_tables_;   // per unit: index = age * 2 + (male ? 1 : 0)
     WeightedTable mover_age_table_;
-    std::vector<std::array<int, 3>> neighbours_;  // unit indexes, -1 = none
+    std::vector<Neighbours> neighbours_;
 };
-
-int unit_index(std::string_view id);  // -1 if unknown
 
 }  // namespace gen

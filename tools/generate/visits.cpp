@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "draw_day.hpp"
+
 namespace gen {
 
 using namespace jh;
@@ -10,20 +12,6 @@ using namespace jh;
 namespace {
 
 constexpr double kDoctorShareOfWeight = kDoctorPerMille / (1000.0 + kDoctorPerMille);
-
-template <std::size_t N>
-int draw_index(const std::array<int, N>& per_mille, int from, Rng& rng) {
-    int total = 0;
-    for (std::size_t i = static_cast<std::size_t>(from); i < N; ++i)
-        total += per_mille[i];
-    auto r = static_cast<int>(rng.below(static_cast<std::uint64_t>(total)));
-    for (std::size_t i = static_cast<std::size_t>(from); i < N; ++i) {
-        if (r < per_mille[i])
-            return static_cast<int>(i);
-        r -= per_mille[i];
-    }
-    return static_cast<int>(N) - 1;
-}
 
 }  // namespace
 
@@ -207,14 +195,8 @@ VisitGenerator::VisitGenerator(const VisitPlan& plan, const VisitPopulation& pop
     }
     frailty_mean_ = mean;
 
-    for (const UnitSpec& u : kUnits) {
-        std::array<int, 3> near{-1, -1, -1};
-        for (std::size_t k = 0; k < u.neighbours.size(); ++k) {
-            if (!u.neighbours[k].empty())
-                near[k] = unit_index(u.neighbours[k]);
-        }
-        neighbours_.push_back(near);
-    }
+    for (std::size_t u = 0; u < kUnits.size(); ++u)
+        neighbours_.push_back(neighbour_indexes(kRegion, static_cast<int>(u)));
 
     for (std::size_t b = 0; b < static_cast<std::size_t>(kBands); ++b) {
         // Pools are what pass 2 counted; pass 3 regenerates the same contacts.
@@ -238,9 +220,7 @@ void VisitGenerator::base_visits(const Person& p, const Segments& segments,
     for (const Segment& s : segments) {
         const double expected = plan_.rate[static_cast<std::size_t>(s.band)] * s.days() / 365.0 *
                                 frailty / kMeanContactWeight;
-        // Randomised rounding: the count's mean is exactly `expected`.
-        const double whole = std::floor(expected);
-        const auto count = static_cast<int>(whole) + (rng.uniform() < expected - whole ? 1 : 0);
+        const int count = rng.count_with_mean(expected);
         for (int i = 0; i < count; ++i)
             out.push_back(make_contact(p, s, Kind::kAny, rng));
     }
@@ -305,21 +285,9 @@ Visit VisitGenerator::make_contact(const Person& p, const Segment& s, Kind kind,
             v.contact = kVisit;
         }
     }
-    v.date = draw_date(s, v.contact != kDigital, rng);
+    v.date = draw_day(s.first, s.last, v.contact != kDigital, rng);
     v.unit = static_cast<std::uint8_t>(draw_unit(p, v.date, rng));
     return v;
-}
-
-// Uniform in the segment; contacts other than digital ones avoid weekends (a few
-// still fall on one, as on-call contacts do).
-Day VisitGenerator::draw_date(const Segment& s, bool weekday_only, Rng& rng) const {
-    Day date = s.first;
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        date = s.first + static_cast<Day>(rng.below(static_cast<std::uint64_t>(s.days())));
-        if (!weekday_only || !is_weekend(date))
-            break;
-    }
-    return date;
 }
 
 // Usually the person's own unit; otherwise a nearby one.
@@ -327,7 +295,7 @@ int VisitGenerator::draw_unit(const Person& p, Day date, Rng& rng) const {
     const int own = p.unit_at(date);
     if (rng.per_mille(kOwnUnitPerMille))
         return own;
-    const std::array<int, 3>& near = neighbours_[static_cast<std::size_t>(own)];
+    const Neighbours& near = neighbours_[static_cast<std::size_t>(own)];
     const auto count = static_cast<std::uint64_t>(
         std::count_if(near.begin(), near.end(), [](int n) { return n >= 0; }));
     return count > 0 ? near[rng.below(count)] : own;

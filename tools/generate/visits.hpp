@@ -24,7 +24,7 @@
 
 namespace gen {
 
-using BandArray = std::array<std::uint64_t, jh::kBands>;
+using BandArray = std::array<std::uint64_t, kBands>;
 
 // Part of the visit window spent in one age band.
 struct Segment {
@@ -93,9 +93,9 @@ struct BandTotals {
 };
 
 struct VisitPlan {
-    std::array<double, jh::kBands> target_weight{};
-    BandArray target_visits{};              // T_b
-    std::array<double, jh::kBands> rate{};  // weighted visits per person-year in band b
+    std::array<double, kBands> target_weight{};
+    BandArray target_visits{};          // T_b
+    std::array<double, kBands> rate{};  // weighted visits per person-year in band b
     double profile_scale = 1;
 
     // Corrections after pass 2, per band.
@@ -110,8 +110,8 @@ VisitPlan plan_visit_targets(const VisitPopulation& population);
 void plan_corrections(VisitPlan& plan, const BandTotals& base);
 
 // The derived weight per band, as the platform computes it.
-std::array<double, jh::kBands> derived_weights(const VisitPopulation& population,
-                                               const BandTotals& totals);
+std::array<double, kBands> derived_weights(const VisitPopulation& population,
+                                           const BandTotals& totals);
 
 class VisitGenerator {
   public:
@@ -129,20 +129,19 @@ class VisitGenerator {
   private:
     enum class Kind { kAny, kDoctor, kOther };
     Visit make_contact(const Person& p, const Segment& s, Kind kind, Rng& rng) const;
-    Day draw_date(const Segment& s, bool weekday_only, Rng& rng) const;
     int draw_unit(const Person& p, Day date, Rng& rng) const;
 
     const VisitPlan& plan_;
     std::uint64_t seed_;
     double frailty_mean_ = 1;
-    std::vector<std::array<int, 3>> neighbours_;
+    std::vector<Neighbours> neighbours_;
     // Correction quotas, consumed in person order.
-    std::array<Quota, jh::kBands> remove_single_{};
-    std::array<Quota, jh::kBands> remove_doctor_{};  // picks = removed + demoted
+    std::array<Quota, kBands> remove_single_{};
+    std::array<Quota, kBands> remove_doctor_{};  // picks = removed + demoted
     BandArray demote_left_{};
-    std::array<Quota, jh::kBands> extra_person_{};  // who gets one added contact more
+    std::array<Quota, kBands> extra_person_{};  // who gets one added contact more
     BandArray adds_per_person_{};
-    std::array<Quota, jh::kBands> added_doctor_{};  // which added contacts are doctors'
+    std::array<Quota, kBands> added_doctor_{};  // which added contacts are doctors'
 };
 
 }  // namespace gen
