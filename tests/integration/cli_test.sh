@@ -104,4 +104,31 @@ for u in c["units"]:
     else:
         assert u["diff_ore"] == 0, u["unit"]
 PY
+# Västmanland 2021 → 2022, the issue's own command: unit differences sum to the total
+"$vardval" --db "$db" compare --region vastmanland --base 2021 --proposal 2022 --period 2022-01 \
+    --format json > "$work/vm.json"
+python3 - "$work/vm.json" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1]))
+assert len(c["units"]) == 28
+assert sum(u["diff_ore"] for u in c["units"]) == c["total_proposal_ore"] - c["total_base_ore"]
+comp = {d["component"]: d for d in c["components"]}
+left = comp["visit_pay"]["proposal_ore"] / comp["visit_pay"]["base_ore"]
+assert 0.30 < left < 0.40, left
+PY
+
+# bad rows in every new file kind: file, line and reason; nothing imported
+printf 'person_id,unit,event_date,event,birth_year\np1,arboga,2021-01-05,sip,1950\np2,nowhere,2021-01-05,sip,1950\n' > "$work/events.csv"
+printf 'person_id,unit,acg_weight\np1,arboga,0.5\np2,arboga,lots\n' > "$work/acg.csv"
+printf 'person_id,unit,visit_date,birth_year,sex,profession,contact_type,fee_charged,listed_unit\np1,arboga,2021-01-05,1950,F,doctor,visit,2,arboga\n' > "$work/visits.csv"
+for kind in events acg visits; do
+  if "$vardval" --db "$db" import --region vastmanland --kind $kind --period 2021-03 "$work/$kind.csv" 2> "$work/err.txt"; then
+    fail "$kind with a bad row imported"
+  fi
+  grep -q "$work/$kind.csv:[23]" "$work/err.txt" || fail "$kind: no file:line in $(cat "$work/err.txt")"
+  if "$vardval" --db "$db" datasets --region vastmanland | grep -q "^$kind .*2021-03"; then
+    fail "$kind: something was imported"
+  fi
+done
+
 echo "cli: all checks passed"
