@@ -152,6 +152,21 @@ std::optional<std::size_t> find_unit(const std::map<std::string, std::size_t>& u
     return it->second;
 }
 
+// The checks a person-level row starts with: readable, a person, a unit of the region.
+// The unit's index, or nothing with the row rejected.
+std::optional<std::size_t> read_person_unit(const CsvReader& csv, const std::vector<std::string>& f,
+                                            std::size_t person_col, std::size_t unit_col,
+                                            const std::map<std::string, std::size_t>& units,
+                                            const Region& region, ImportReport& report) {
+    if (!row_readable(csv, f, report))
+        return std::nullopt;
+    if (f[person_col].empty()) {
+        report.reject(csv.line(), "missing person_id", "");
+        return std::nullopt;
+    }
+    return find_unit(units, region, f[unit_col], csv.line(), report);
+}
+
 void report_progress(const CsvReader& csv, std::int64_t rows, const ProgressFn& progress) {
     if (progress && rows % kProgressEvery == 0)
         progress(csv.bytes_read(), rows);
@@ -211,13 +226,7 @@ ListingAggregate aggregate_listing(std::istream& in, const std::string& file, co
         ++report.rows_read;
         report_progress(csv, report.rows_read, progress);
         const std::int64_t line = csv.line();
-        if (!row_readable(csv, f, report))
-            continue;
-        if (f[person_col].empty()) {
-            report.reject(line, "missing person_id", "");
-            continue;
-        }
-        auto u = find_unit(units, region, f[unit_col], line, report);
+        auto u = read_person_unit(csv, f, person_col, unit_col, units, region, report);
         if (!u)
             continue;
         const auto person = read_person(f, birth, sex_col, census, line, report);
@@ -512,13 +521,7 @@ UnitValues aggregate_acg(std::istream& in, const std::string& file, const Region
         ++report.rows_read;
         report_progress(csv, report.rows_read, progress);
         const std::int64_t line = csv.line();
-        if (!row_readable(csv, f, report))
-            continue;
-        if (f[person_col].empty()) {
-            report.reject(line, "missing person_id", "");
-            continue;
-        }
-        auto u = find_unit(units, region, f[unit_col], line, report);
+        auto u = read_person_unit(csv, f, person_col, unit_col, units, region, report);
         if (!u)
             continue;
         const auto weight = Decimal::parse(f[weight_col]);

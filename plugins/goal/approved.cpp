@@ -39,8 +39,11 @@ std::vector<LedgerLine> pay_qualifying(const Payment& payment, const RunContext&
             qualifies(unit.id) ? (per_unit ? 1 : listing.unit(unit.id).listed()) : 0;
         bases.push_back({unit.id, Decimal::from_int(n)});
     }
-    std::vector<LedgerLine> lines = pay(
-        payment, ctx.period, bases, per_unit ? "qualifying unit" : "listed at qualifying units");
+    // A fixed amount a year per unit is paid so the twelve months sum to it exactly.
+    Payment paid = payment;
+    paid.fixed_annual = per_unit;
+    std::vector<LedgerLine> lines =
+        pay(paid, ctx.period, bases, per_unit ? "qualifying unit" : "listed at qualifying units");
     for (LedgerLine& line : lines)
         line.explanation = why(line.unit) + "; " + payment.describe();
     return lines;

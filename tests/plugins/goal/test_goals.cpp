@@ -104,3 +104,16 @@ TEST_CASE("threshold: a level reached, strictly exceeded, or an improvement by a
         issues_for(goal::threshold_type(), "measure: x\namount_per_unit_year: 1"),
         "exactly one of at_least, more_than, improvement_over"));
 }
+
+TEST_CASE("a fixed amount a year per qualifying unit sums to the year over twelve months") {
+    const Region region = make_region({"a"});
+    ValidParams fixed(goal::approved_type(), "measure: plan\namount_per_unit_year: 1000");
+    Ore year = 0;
+    for (int m = 1; m <= 12; ++m) {
+        FakeData data;
+        add_persons(data.listings[Period{2021, m}], "a", 40, Sex::female, 10);
+        data.values[Period{2021, m}].values["a"]["plan"] = Decimal::from_int(1);
+        year += fixed.run(region, Period{2021, m}, data)[0].amount_ore;
+    }
+    CHECK(year == 100'000);  // not 12 × 8 333 = 99 996 öre
+}
