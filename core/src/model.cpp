@@ -169,17 +169,17 @@ void apply_scalings(Model& model, const YAML::Node& list, const std::string& pat
 const char* const kMovesDoc =
     "each entry of 'moves' is {reason: TEXT, from: COMPONENT, to: COMPONENT, amount_year: KR}";
 
-// `moves:` moves an annual amount from one component to another. A side paid as a pot has
-// its budget_year changed here, so the money moved reconciles by construction; a side paid
-// by rule (per visit, per event) changes through its own parameters, and `vardval compare`
-// sets its measured change against the amount declared here. `from` may be a component this
-// file removes: a removed pot moves whole.
 // A component a file removes, as far as a budget move needs it.
 struct Removed {
     std::string id;
     std::optional<Decimal> budget_year;
 };
 
+// `moves:` moves an annual amount from one component to another. A side paid as a pot has
+// its budget_year changed here, so the money moved reconciles by construction; a side paid
+// by rule (per visit, per event) changes through its own parameters, and `vardval compare`
+// shows its measured change per component (the declared amount is what `validate` lists).
+// `from` may be a component this file removes: a removed pot moves whole.
 void apply_moves(Model& model, const std::vector<Removed>& removed, const YAML::Node& list,
                  const std::string& path, std::vector<Issue>& issues) {
     if (!list.IsDefined())
