@@ -1,5 +1,7 @@
 #include "vardval/aggregates.hpp"
 
+#include <stdexcept>
+
 #include "vardval/region.hpp"
 
 namespace vardval {
@@ -58,6 +60,12 @@ bool UnitValues::has_measure(const std::string& measure) const {
         if (measures.count(measure))
             return true;
     return false;
+}
+
+void UnitValues::require_measure(const std::string& measure, const std::string& who) const {
+    if (!has_measure(measure))
+        throw std::runtime_error(who + ": no unit reports '" + measure + "' in " + ref.kind + " " +
+                                 ref.period);
 }
 
 std::optional<Decimal> UnitValues::value(const std::string& unit,

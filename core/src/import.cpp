@@ -27,6 +27,12 @@ namespace {
 
 constexpr std::int64_t kProgressEvery = 100'000;
 
+void begin_import(const CsvReader& csv, ImportReport& report) {
+    report.file = csv.file();
+    if (csv.header().empty())
+        throw ImportError(csv.file() + ": empty file, expected a header line");
+}
+
 std::size_t require_column(const CsvReader& csv, const std::string& name, const std::string& what) {
     auto c = csv.column(name);
     if (!c)
@@ -197,10 +203,8 @@ constexpr std::int64_t kMaxDistanceKm = 5'000;
 
 ListingAggregate aggregate_listing(std::istream& in, const std::string& file, const Region& region,
                                    Period month, ImportReport& report, const ProgressFn& progress) {
-    report.file = file;
     CsvReader csv(in, file);
-    if (csv.header().empty())
-        throw ImportError(file + ": empty file, expected a header line");
+    begin_import(csv, report);
     const std::size_t person_col = require_column(csv, "person_id", "pseudonymous person key");
     const std::size_t unit_col = require_column(csv, "unit", "unit id from region.yaml");
     const std::size_t sex_col = require_column(csv, "sex", "F or M");
@@ -301,10 +305,8 @@ ListingAggregate aggregate_listing(std::istream& in, const std::string& file, co
 VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const Region& region,
                                 PeriodRange range, ImportReport& report,
                                 const ProgressFn& progress) {
-    report.file = file;
     CsvReader csv(in, file);
-    if (csv.header().empty())
-        throw ImportError(file + ": empty file, expected a header line");
+    begin_import(csv, report);
     const std::size_t unit_col = require_column(csv, "unit", "treating unit id from region.yaml");
     const std::size_t date_col = require_column(csv, "visit_date", "YYYY-MM-DD");
     const std::size_t sex_col = require_column(csv, "sex", "F or M");
@@ -380,10 +382,8 @@ VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const
 
 UnitValues aggregate_unit_values(std::istream& in, const std::string& file, const Region& region,
                                  Period month, ImportReport& report) {
-    report.file = file;
     CsvReader csv(in, file);
-    if (csv.header().empty())
-        throw ImportError(file + ": empty file, expected a header line");
+    begin_import(csv, report);
     const std::size_t unit_col = require_column(csv, "unit", "unit id from region.yaml");
     const std::size_t measure_col =
         require_column(csv, "measure", "e.g. continuity_doctor, drug_cost_kr");
@@ -426,10 +426,8 @@ UnitValues aggregate_unit_values(std::istream& in, const std::string& file, cons
 
 EventAggregate aggregate_events(std::istream& in, const std::string& file, const Region& region,
                                 Period month, ImportReport& report) {
-    report.file = file;
     CsvReader csv(in, file);
-    if (csv.header().empty())
-        throw ImportError(file + ": empty file, expected a header line");
+    begin_import(csv, report);
     const std::size_t person_col = require_column(csv, "person_id", "pseudonymous person key");
     const std::size_t unit_col = require_column(csv, "unit", "unit id from region.yaml");
     const std::size_t date_col = require_column(csv, "event_date", "YYYY-MM-DD");
@@ -503,10 +501,8 @@ EventAggregate aggregate_events(std::istream& in, const std::string& file, const
 
 UnitValues aggregate_acg(std::istream& in, const std::string& file, const Region& region,
                          Period month, ImportReport& report, const ProgressFn& progress) {
-    report.file = file;
     CsvReader csv(in, file);
-    if (csv.header().empty())
-        throw ImportError(file + ": empty file, expected a header line");
+    begin_import(csv, report);
     const std::size_t person_col = require_column(csv, "person_id", "pseudonymous person key");
     const std::size_t unit_col = require_column(csv, "unit", "unit id from region.yaml");
     const std::size_t weight_col =

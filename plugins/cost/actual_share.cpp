@@ -15,9 +15,7 @@ class ActualShare : public Component {
     std::vector<LedgerLine> compute(const RunContext& ctx) const override {
         const UnitValues& values = ctx.data.unit_values(ctx.period);
         for (const std::string& m : measures_)
-            if (!values.has_measure(m))
-                throw std::runtime_error("cost.actual_share: no unit reports '" + m +
-                                         "' in unit values " + values.ref.period);
+            values.require_measure(m, "cost.actual_share");
         std::vector<UnitBasis> bases;
         for (const Unit& unit : ctx.region.units) {
             Decimal cost;

@@ -14,9 +14,7 @@ class Share : public Component {
 
     std::vector<LedgerLine> compute(const RunContext& ctx) const override {
         const UnitValues& values = ctx.data.unit_values(ctx.period);
-        if (!values.has_measure(measure_))
-            throw std::runtime_error("cost.share: no unit reports '" + measure_ +
-                                     "' in unit values " + values.ref.period);
+        values.require_measure(measure_, "cost.share");
         std::vector<LedgerLine> lines;
         for (const Unit& unit : ctx.region.units) {
             const auto cost_kr = values.value(unit.id, measure_);

@@ -40,9 +40,7 @@ std::vector<UnitCoverage> read_coverage(const RunContext& ctx, const std::string
                                         const Measures& measures) {
     const UnitValues& values = ctx.data.unit_values(ctx.period);
     for (const std::string& measure : {measures.primary_care, measures.outpatient})
-        if (!values.has_measure(measure))
-            throw std::runtime_error(type + ": no unit reports '" + measure + "' in unit values " +
-                                     ctx.period.to_string());
+        values.require_measure(measure, type);
     std::vector<UnitCoverage> units;
     for (const Unit& unit : ctx.region.units) {
         const auto primary_care = values.value(unit.id, measures.primary_care);

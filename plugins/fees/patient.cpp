@@ -14,9 +14,7 @@ class PatientFees : public Component {
 
     std::vector<LedgerLine> compute(const RunContext& ctx) const override {
         const UnitValues& values = ctx.data.unit_values(ctx.period);
-        if (!values.has_measure(measure_))
-            throw std::runtime_error("fees.patient: no unit reports '" + measure_ +
-                                     "' in unit values " + values.ref.period);
+        values.require_measure(measure_, "fees.patient");
         std::vector<LedgerLine> lines;
         for (const Unit& unit : ctx.region.units) {
             const Decimal fees_kr = values.value(unit.id, measure_).value_or(Decimal());

@@ -49,7 +49,7 @@ class FakeData : public DataSource {
     std::map<Period, EventAggregate> event_sets;
     std::map<Period, UnitValues> acg_points;
     const UnitValues& unit_values(Period month) override {
-        return find(values, month, "unit values");
+        return find(values, month, "unit-values");
     }
     const EventAggregate& events(Period month) override {
         return find(event_sets, month, "events");
@@ -69,11 +69,15 @@ class FakeData : public DataSource {
     }
 
   private:
+    // Served with the reference a database would give it (unless the test set one), so
+    // messages name kind and month.
     template <typename T>
-    static const T& find(const std::map<Period, T>& sets, Period month, const char* what) {
+    static const T& find(std::map<Period, T>& sets, Period month, const char* kind) {
         auto it = sets.find(month);
         if (it == sets.end())
-            throw std::runtime_error(std::string("no ") + what + " " + month.to_string());
+            throw std::runtime_error(std::string("no ") + kind + " " + month.to_string());
+        if (it->second.ref.kind.empty())
+            it->second.ref = {kind, month.to_string(), 1};
         return it->second;
     }
 };

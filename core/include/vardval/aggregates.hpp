@@ -91,6 +91,9 @@ struct UnitValues {
     std::map<std::string, std::map<std::string, Decimal>> values;  // unit → measure → value
 
     bool has_measure(const std::string& measure) const;
+    // Throws std::runtime_error "<who>: no unit reports '<measure>' in <kind> <period>" when
+    // no unit gives the measure: a component cannot pay on a figure nobody reported.
+    void require_measure(const std::string& measure, const std::string& who) const;
     std::optional<Decimal> value(const std::string& unit, const std::string& measure) const;
 };
 
