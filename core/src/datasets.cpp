@@ -126,6 +126,10 @@ const EventAggregate& DatabaseDataSource::events(Period month) {
     return fetch(events_, month, "events", [&] { return db_.load_events(region_.id, month); });
 }
 
+const PsychiatryAggregate& DatabaseDataSource::psychiatry(Period month) {
+    throw DataMissing("psychiatry " + month.to_string() + ": not importable yet");
+}
+
 const UnitValues& DatabaseDataSource::acg(Period month) {
     return fetch(acg_, month, "acg",
                  [&] { return db_.load_unit_values(region_.id, "acg", month); });

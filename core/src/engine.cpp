@@ -28,10 +28,12 @@ void check_component_lines(const ComponentDecl& decl, const Region& region,
 
 }  // namespace
 
-RunResult run_model(const Model& model, const Region& region, const PluginHost& host,
+RunResult run_model(const Model& model, const Region& full_region, const PluginHost& host,
                     RecordingDataSource& data, Period period) {
-    if (auto issues = validate_model(model, region, host); !issues.empty())
+    if (auto issues = validate_model(model, full_region, host); !issues.empty())
         throw IssueError("invalid model", std::move(issues));
+    const Region region = payee_region(full_region, model.payees);
+    const std::vector<ComponentDecl> decls = payable_components(model, host);
 
     RunResult result;
     result.region = region.id;
@@ -44,7 +46,7 @@ RunResult run_model(const Model& model, const Region& region, const PluginHost& 
 
     // Create every component before computing any, so a creation failure leaves no output.
     std::vector<std::shared_ptr<const Component>> components;
-    for (const ComponentDecl& decl : model.components) {
+    for (const ComponentDecl& decl : decls) {
         const RegisteredType* type = host.find(decl.type);
         components.push_back(
             host.create(*type, Params(decl.params, type->type.params, decl.file,
@@ -60,7 +62,7 @@ RunResult run_model(const Model& model, const Region& region, const PluginHost& 
     for (const Unit& unit : region.units) {
         index[unit.id] = result.units.size();
         UnitStatement s;
-        s.unit = &unit;
+        s.unit = full_region.find(unit.id);  // outlives this run's view of the region
         s.listed = listing.unit(unit.id).listed();
         result.units.push_back(std::move(s));
     }
@@ -68,7 +70,7 @@ RunResult run_model(const Model& model, const Region& region, const PluginHost& 
     std::vector<LedgerLine> earlier;  // every line so far, for components paying a share of others
     const RunContext ctx{region, period, data, earlier};
     for (std::size_t i = 0; i < components.size(); ++i) {
-        const ComponentDecl& decl = model.components[i];
+        const ComponentDecl& decl = decls[i];
         std::vector<LedgerLine> lines = components[i]->compute(ctx);
         check_component_lines(decl, region, lines);
         for (LedgerLine& line : lines) {

@@ -264,10 +264,10 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
         throw IssueError("invalid model", {issue_at(doc, path, "",
                                                     "a model file is a mapping with "
                                                     "region, year and components")});
-    check_keys(
-        doc,
-        {"region", "year", "title", "source", "notes", "extends", "components", "scale", "moves"},
-        path, "", issues);
+    check_keys(doc,
+               {"region", "year", "title", "source", "notes", "extends", "payees", "components",
+                "scale", "moves"},
+               path, "", issues);
     if (doc["extends"].IsDefined())
         load_into(model, resolve_extends(doc["extends"], path), seen);
     model.chain.push_back(path);
@@ -284,6 +284,23 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
     }
     if (doc["title"].IsDefined())
         model.title = doc["title"].Scalar();
+    if (doc["payees"].IsDefined()) {
+        const YAML::Node payees = doc["payees"];
+        model.payees.clear();
+        for (std::size_t i = 0; is_sequence(payees) && i < payees.size(); ++i) {
+            const std::string kind = payees[i].IsScalar() ? payees[i].Scalar() : "";
+            if (std::find(kUnitKinds.begin(), kUnitKinds.end(), kind) == kUnitKinds.end())
+                issues.push_back(
+                    issue_at(payees[i], path, "payees[" + std::to_string(i) + "]",
+                             "unknown unit kind '" + kind + "'; valid kinds: " + join(kUnitKinds)));
+            else
+                model.payees.push_back(kind);
+        }
+        if (!is_sequence(payees) || payees.size() == 0)
+            issues.push_back(
+                issue_at(payees, path, "payees",
+                         "payees is a non-empty list of unit kinds: " + join(kUnitKinds)));
+    }
 
     const YAML::Node components = doc["components"];
     std::vector<Removed> removed;  // by this file
@@ -384,6 +401,8 @@ std::string Model::content_hash() const {
     };
     feed(region);
     feed(std::to_string(year));
+    for (const std::string& kind : payees)
+        feed(kind);
     for (const ComponentDecl& c : components) {
         feed(c.id);
         feed(c.type);
@@ -396,6 +415,55 @@ std::string Model::content_hash() const {
     return buf;
 }
 
+namespace {
+
+// Validates one declaration against its type; true if it can be created (or expanded).
+bool validate_component(const ComponentDecl& c, const PluginHost& host,
+                        std::vector<Issue>& issues) {
+    const std::string path = "component '" + c.id + "'";
+    const RegisteredType* type = host.find(c.type);
+    if (type == nullptr) {
+        std::string message = "unknown component type '" + c.type + "'" +
+                              did_you_mean(c.type, host.type_names()) +
+                              "; known types: " + join(host.type_names());
+        for (const std::string& failure : host.failures())
+            message += "; note: " + failure;
+        issues.push_back(Issue{c.file, c.type_line, 0, path + ".type", message});
+        return false;
+    }
+    const std::size_t before = issues.size();
+    validate_params(c.params, type->type.params, c.file, path + ".params", issues, &c.param_files);
+    // The merged params mapping has no line of its own: point at the declaration.
+    for (std::size_t i = before; i < issues.size(); ++i)
+        if (issues[i].line == 0 && issues[i].file == c.file)
+            issues[i].line = c.line;
+    if (issues.size() == before && type->type.check)
+        type->type.check(
+            Params(c.params, type->type.params, c.file, path + ".params", c.param_files), issues);
+    return issues.size() == before;
+}
+
+std::vector<ComponentDecl> expand_component(const ComponentDecl& c, const RegisteredType& type) {
+    const Params params(c.params, type.type.params, c.file, "component '" + c.id + "'.params",
+                        c.param_files);
+    std::vector<ComponentDecl> parts;
+    for (ComponentPart& part : type.type.expand(params)) {
+        ComponentDecl d;
+        d.id = c.id + "." + part.id;
+        d.type = part.type;
+        d.label = part.label.empty() ? c.label : part.label;
+        d.source = c.source;
+        d.params = part.params;
+        d.file = c.file;
+        d.line = part.params.Mark().is_null() ? c.line : part.params.Mark().line + 1;
+        d.type_line = d.line;
+        parts.push_back(std::move(d));
+    }
+    return parts;
+}
+
+}  // namespace
+
 std::vector<Issue> validate_model(const Model& model, const Region& region,
                                   const PluginHost& host) {
     std::vector<Issue> issues;
@@ -405,31 +473,40 @@ std::vector<Issue> validate_model(const Model& model, const Region& region,
                                    region.file + " is '" + region.id + "'"});
     if (model.components.empty())
         issues.push_back(Issue{model.file, 0, 0, "components", "the model has no components"});
+    if (payee_region(region, model.payees).units.empty())
+        issues.push_back(Issue{
+            model.file, 0, 0, "payees",
+            "the region has no units of the kinds this model pays (" + join(model.payees) + ")"});
     for (const ComponentDecl& c : model.components) {
-        const std::string path = "component '" + c.id + "'";
-        const RegisteredType* type = host.find(c.type);
-        if (type == nullptr) {
-            std::string message = "unknown component type '" + c.type + "'" +
-                                  did_you_mean(c.type, host.type_names()) +
-                                  "; known types: " + join(host.type_names());
-            for (const std::string& failure : host.failures())
-                message += "; note: " + failure;
-            issues.push_back(Issue{c.file, c.type_line, 0, path + ".type", message});
+        if (!validate_component(c, host, issues))
             continue;
+        const RegisteredType& type = *host.find(c.type);
+        if (!type.type.expand)
+            continue;
+        for (const ComponentDecl& part : expand_component(c, type)) {
+            const RegisteredType* part_type = host.find(part.type);
+            if (part_type != nullptr && part_type->type.expand)
+                issues.push_back(Issue{part.file, part.line, 0, "component '" + part.id + "'.type",
+                                       "a part cannot itself be a composite (" + part.type + ")"});
+            else
+                validate_component(part, host, issues);
         }
-        const std::size_t before = issues.size();
-        validate_params(c.params, type->type.params, c.file, path + ".params", issues,
-                        &c.param_files);
-        // The merged params mapping has no line of its own: point at the declaration.
-        for (std::size_t i = before; i < issues.size(); ++i)
-            if (issues[i].line == 0 && issues[i].file == c.file)
-                issues[i].line = c.line;
-        if (issues.size() == before && type->type.check)
-            type->type.check(
-                Params(c.params, type->type.params, c.file, path + ".params", c.param_files),
-                issues);
     }
     return issues;
+}
+
+std::vector<ComponentDecl> payable_components(const Model& model, const PluginHost& host) {
+    std::vector<ComponentDecl> result;
+    for (const ComponentDecl& c : model.components) {
+        const RegisteredType* type = host.find(c.type);
+        if (type == nullptr || !type->type.expand) {
+            result.push_back(c);
+            continue;
+        }
+        for (ComponentDecl& part : expand_component(c, *type))
+            result.push_back(std::move(part));
+    }
+    return result;
 }
 
 Region load_region(const std::string& path) {
@@ -441,8 +518,18 @@ Region load_region(const std::string& path) {
         throw IssueError("invalid region", {issue_at(doc, path, "",
                                                      "a region file has 'region', 'name' and "
                                                      "a list of 'units'")});
-    check_keys(doc, {"region", "name", "hospital", "units", "notes"}, path, "", issues);
+    check_keys(doc, {"region", "name", "hospital", "units", "notes", "episode_gap_days"}, path, "",
+               issues);
     region.id = doc["region"].Scalar();
+    if (doc["episode_gap_days"].IsDefined()) {
+        const YAML::Node gap = doc["episode_gap_days"];
+        int days = 0;
+        if (!gap.IsScalar() || !YAML::convert<int>::decode(gap, days) || days < 1 || days > 730)
+            issues.push_back(issue_at(gap, path, "episode_gap_days",
+                                      "episode_gap_days must be a whole number of days, 1 to 730"));
+        else
+            region.episode_gap_days = days;
+    }
     region.name = doc["name"].IsDefined() ? doc["name"].Scalar() : region.id;
     std::set<std::string> ids;
     for (std::size_t i = 0; i < doc["units"].size(); ++i) {
@@ -462,9 +549,16 @@ Region load_region(const std::string& path) {
             issues.push_back(
                 issue_at(u, path, upath + ".ownership",
                          "ownership must be region-run or private, got '" + ownership + "'"));
+        if (u["kind"].IsDefined()) {
+            unit.kind = u["kind"].Scalar();
+            if (std::find(kUnitKinds.begin(), kUnitKinds.end(), unit.kind) == kUnitKinds.end())
+                issues.push_back(issue_at(
+                    u["kind"], path, upath + ".kind",
+                    "unknown unit kind '" + unit.kind + "'; valid kinds: " + join(kUnitKinds)));
+        }
         for (const auto& kv : u) {
             const std::string k = kv.first.Scalar();
-            if (k != "id" && k != "name" && k != "ownership")
+            if (k != "id" && k != "name" && k != "ownership" && k != "kind")
                 unit.attributes[k] = kv.second.Scalar();
         }
         if (!ids.insert(unit.id).second)
@@ -475,6 +569,15 @@ Region load_region(const std::string& path) {
     if (!issues.empty())
         throw IssueError("invalid region", std::move(issues));
     return region;
+}
+
+Region payee_region(const Region& region, const std::vector<std::string>& payees) {
+    Region seen = region;
+    seen.units.clear();
+    for (const Unit& unit : region.units)
+        if (std::find(payees.begin(), payees.end(), unit.kind) != payees.end())
+            seen.units.push_back(unit);
+    return seen;
 }
 
 }  // namespace vardval

@@ -12,7 +12,12 @@ std::vector<ParamSpec> Payment::params(const std::string& price_key, const std::
             .at_least(0)
             .at_most(1)
             .defaults_to("1")
-            .describe("share of budget_year this component distributes, e.g. 0.25")};
+            .describe("share of budget_year this component distributes, e.g. 0.25"),
+        param::number("planned_volume_year")
+            .at_least(0.000001)
+            .describe("with budget_year: pay a price derived from the pot, budget_year × "
+                      "budget_share / planned_volume_year per basis unit, instead of splitting "
+                      "the pot; what is paid then follows the actual volume")};
 }
 
 void Payment::require_one(ParamSpec& object, const std::string& price_key) {
@@ -20,8 +25,15 @@ void Payment::require_one(ParamSpec& object, const std::string& price_key) {
 }
 
 Payment Payment::read(const Params& params, const std::string& price_key) {
-    if (!params.has(price_key))
-        return budget(params);
+    if (!params.has(price_key)) {
+        Payment p = budget(params);
+        if (params.has("planned_volume_year")) {
+            p.mode = Mode::price;
+            p.derived_from_volume = params.number("planned_volume_year");
+            p.annual_ore = (p.annual_ore * p.budget_share).divided_by(p.derived_from_volume);
+        }
+        return p;
+    }
     Payment p;
     p.mode = Mode::price;
     p.annual_ore = params.money_ore(price_key);
@@ -53,6 +65,10 @@ std::string format_decimal(Decimal d, int decimals) {
 }
 
 std::string Payment::describe() const {
+    if (mode == Mode::price && !derived_from_volume.is_zero())
+        return format_decimal(annual_ore.divided_by(100), 2) +
+               " kr per year / 12, derived from the pot over a planned " +
+               format_decimal(derived_from_volume, 0) + " a year";
     if (mode == Mode::price)
         return format_decimal(annual_ore.divided_by(100), 2) + " kr per year / 12";
     std::string s = "annual budget " + format_decimal(annual_ore.divided_by(100), 0) + " kr";

@@ -47,6 +47,9 @@ void PluginHost::load_library(const std::filesystem::path& file) {
         if (auto it = types_.find(name); it != types_.end())
             throw PluginError("component type '" + name + "' is registered by both " +
                               it->second->library_file + " and " + file.string());
+        if (!registrar.types[i].create == !registrar.types[i].expand)
+            throw PluginError("component type '" + name + "' in " + file.string() +
+                              " must define exactly one of create and expand");
         for (std::size_t j = 0; j < i; ++j)
             if (registrar.types[j].name == name)
                 throw PluginError("component type '" + name + "' is registered twice by " +

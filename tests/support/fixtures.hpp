@@ -20,7 +20,7 @@ inline Region make_region(const std::vector<std::string>& ids) {
     r.name = "Test region";
     r.file = "region.yaml";
     for (const std::string& id : ids)
-        r.units.push_back(Unit{id, "Unit " + id, Ownership::region_run, {}});
+        r.units.push_back(Unit{id, "Unit " + id, Ownership::region_run, "vardcentral", {}});
     return r;
 }
 
@@ -48,6 +48,7 @@ class FakeData : public DataSource {
     std::map<Period, UnitValues> values;
     std::map<Period, EventAggregate> event_sets;
     std::map<Period, UnitValues> acg_points;
+    std::map<Period, PsychiatryAggregate> psychiatry_sets;
     const UnitValues& unit_values(Period month) override {
         return find(values, month, "unit-values");
     }
@@ -55,6 +56,9 @@ class FakeData : public DataSource {
         return find(event_sets, month, "events");
     }
     const UnitValues& acg(Period month) override { return find(acg_points, month, "acg"); }
+    const PsychiatryAggregate& psychiatry(Period month) override {
+        return find(psychiatry_sets, month, "psychiatry");
+    }
     const ListingAggregate& listing(Period month) override {
         auto it = listings.find(month);
         if (it == listings.end())

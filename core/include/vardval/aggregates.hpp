@@ -32,7 +32,7 @@ struct UnitListing {
 };
 
 struct DatasetRef {
-    std::string kind;    // "listing", "visits", "unit-values", "events", "acg"
+    std::string kind;    // "listing", "visits", "unit-values", "events", "acg", "psychiatry"
     std::string period;  // "2020-02", "2018-11..2019-10"
     int version = 0;
     std::string to_string() const { return kind + " " + period + " v" + std::to_string(version); }
@@ -95,6 +95,43 @@ struct UnitValues {
     // no unit gives the measure: a component cannot pay on a figure nobody reported.
     void require_measure(const std::string& measure, const std::string& who) const;
     std::optional<Decimal> value(const std::string& unit, const std::string& measure) const;
+};
+
+// Psychiatric contacts up to the end of a month, aggregated while the file is read: contacts
+// per unit, month, contact type, profession and diagnosis group, and the episodes of care
+// built from them by the region's episode rule (Region::episode_gap_days). Persons are not
+// kept; an episode is one row of a histogram.
+struct PsychiatricContactCount {
+    std::string unit;
+    Period month;
+    std::string contact_type;     // visit, digital, phone, group, home_visit, ...
+    std::string profession;       // doctor, psychologist, counsellor, nurse, ...
+    std::string diagnosis_group;  // e.g. depression, anxiety, adhd, psychosis
+    std::int64_t contacts = 0;
+};
+
+// Episodes with the same unit, diagnosis group, size, months and outcome. An episode is one
+// person's run of contacts at one unit where each contact follows the previous within the
+// gap; its diagnosis group is that of its first contact.
+struct EpisodeCount {
+    std::string unit;
+    std::string diagnosis_group;
+    std::int64_t contacts = 0;  // contacts in the episode (1 = a single-visit episode)
+    Period opened;              // month of the first contact
+    // Month the episode closed: the month of (last contact + gap days), the last day a
+    // contact could still have continued it. Empty when that day is after the extract's end.
+    std::optional<Period> closed;
+    // Last minus first patient-reported outcome score (higher is better); empty unless the
+    // episode has scores from at least two contacts.
+    std::optional<int> score_change;
+    std::int64_t episodes = 0;
+};
+
+struct PsychiatryAggregate {
+    DatasetRef ref;
+    int episode_gap_days = 0;  // the rule the episodes were built with
+    std::vector<PsychiatricContactCount> contacts;
+    std::vector<EpisodeCount> episodes;
 };
 
 }  // namespace vardval

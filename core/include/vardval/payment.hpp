@@ -19,8 +19,13 @@ struct Payment {
     // Price mode only: the basis is a standing quantity (places, not listed persons), so each
     // unit's annual amount is fixed and the months must add up to it exactly.
     bool fixed_annual = false;
+    // Price mode derived from a pot: the planned annual volume the budget was divided by
+    // (zero for a price given as such).
+    Decimal derived_from_volume;
 
     // The parameters that select the mode; `price_key` and "budget_year" are exactly-one-of.
+    // "planned_volume_year" with "budget_year" turns the pot into a price (budget.split's
+    // derived price).
     static std::vector<ParamSpec> params(const std::string& price_key,
                                          const std::string& price_doc);
     static void require_one(ParamSpec& object, const std::string& price_key);

@@ -21,7 +21,7 @@
 namespace vardval {
 
 // Bump whenever anything in this header or the types it includes changes layout or meaning.
-inline constexpr int ABI_VERSION = 3;
+inline constexpr int ABI_VERSION = 4;
 
 // Datasets a component reads, fetched by the host from the database on first use.
 class DataSource {
@@ -34,6 +34,8 @@ class DataSource {
     // ACG morbidity points summed per unit from per-person weights: measures "acg_points"
     // and "acg_persons".
     virtual const UnitValues& acg(Period month) = 0;
+    // Psychiatric contacts and episodes from the extract that ends with `month`.
+    virtual const PsychiatryAggregate& psychiatry(Period month) = 0;
 };
 
 struct RunContext {
@@ -53,6 +55,15 @@ class Component {
     virtual std::vector<LedgerLine> compute(const RunContext& ctx) const = 0;
 };
 
+// A part of a composite component: an ordinary component the host validates and runs in the
+// composite's place as "<composite id>.<part id>", so each part keeps its own ledger lines.
+struct ComponentPart {
+    std::string id;
+    std::string type;
+    std::string label;
+    YAML::Node params;  // a node of its own (not shared with the model); validated by the host
+};
+
 struct ComponentType {
     std::string name;                // dotted, equal to the model's `type:`, e.g. "capitation.cni"
     std::string summary;             // one line for `vardval plugins`
@@ -61,6 +72,8 @@ struct ComponentType {
     // Cross-field checks the schema cannot express; runs only on schema-valid params.
     std::function<void(const Params&, std::vector<Issue>&)> check;
     std::function<std::unique_ptr<Component>(const Params&)> create;
+    // Set instead of `create` by a composite type (budget.split): the parts it stands for.
+    std::function<std::vector<ComponentPart>(const Params&)> expand;
 };
 
 class Registrar {

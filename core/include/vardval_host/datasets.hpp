@@ -50,6 +50,7 @@ class DatabaseDataSource : public RecordingDataSource {
     const UnitValues& unit_values(Period month) override;
     const EventAggregate& events(Period month) override;
     const UnitValues& acg(Period month) override;
+    const PsychiatryAggregate& psychiatry(Period month) override;
     std::vector<DatasetRef> used() const override;
 
   private:

@@ -45,6 +45,8 @@ struct Model {
     std::string region;
     int year = 0;
     std::string title;
+    // The kinds of unit this model pays; its runs and statements cover only those units.
+    std::vector<std::string> payees = {"vardcentral"};
     std::vector<ComponentDecl> components;  // in payment order
     std::vector<ModelChange> changes;       // scalings and budget moves, in file order
 
@@ -59,7 +61,14 @@ Model load_model(const std::string& path);
 // Every problem with the model against the region and the loaded component types.
 std::vector<Issue> validate_model(const Model& model, const Region& region, const PluginHost& host);
 
+// The components a run computes, in payment order: a composite (budget.split) stands for
+// its parts, each "<composite id>.<part id>". The model must be valid.
+std::vector<ComponentDecl> payable_components(const Model& model, const PluginHost& host);
+
 // Reads regions/<id>/region.yaml. Throws IssueError.
 Region load_region(const std::string& path);
+
+// The region as a model sees it: only the units of the kinds it pays, in register order.
+Region payee_region(const Region& region, const std::vector<std::string>& payees);
 
 }  // namespace vardval
