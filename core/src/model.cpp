@@ -455,7 +455,12 @@ std::vector<ComponentDecl> expand_component(const ComponentDecl& c, const Regist
         d.source = c.source;
         d.params = part.params;
         d.file = c.file;
-        d.line = part.params.Mark().is_null() ? c.line : part.params.Mark().line + 1;
+        d.line = c.line;  // the part's own line when its parameters carry one
+        for (const auto& kv : part.params)
+            if (!kv.first.Mark().is_null()) {
+                d.line = kv.first.Mark().line + 1;
+                break;
+            }
         d.type_line = d.line;
         parts.push_back(std::move(d));
     }

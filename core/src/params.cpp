@@ -131,6 +131,11 @@ void validate_value(const YAML::Node& node, const ParamSpec& spec, const std::st
         case ParamKind::age_bands:
             validate_age_bands(node, file, path, issues);
             return;
+        case ParamKind::component_params:  // their keys are the part type's; checked later
+            if (!node.IsMap() && !node.IsNull())
+                issues.push_back(issue_at(node, file, path,
+                                          "expected a mapping of parameters, got " + got(node)));
+            return;
     }
 }
 
@@ -262,6 +267,20 @@ AgeBandTable Params::age_bands(const std::string& key) const {
 
 Params Params::object(const std::string& key) const {
     return Params(value(key), *spec_->field(key), file_of(key), path_ + "." + key);
+}
+
+std::vector<Params> Params::objects(const std::string& key) const {
+    const ParamSpec& element = spec_->field(key)->fields[0];
+    const YAML::Node list = value(key);
+    std::vector<Params> out;
+    for (std::size_t i = 0; i < list.size(); ++i)
+        out.emplace_back(list[i], element, file_of(key),
+                         path_ + "." + key + "[" + std::to_string(i) + "]");
+    return out;
+}
+
+YAML::Node Params::node(const std::string& key) const {
+    return value(key);
 }
 
 Issue Params::issue(const std::string& key, std::string message) const {

@@ -65,12 +65,14 @@ std::string format_decimal(Decimal d, int decimals) {
 }
 
 std::string Payment::describe() const {
-    if (mode == Mode::price && !derived_from_volume.is_zero())
-        return format_decimal(annual_ore.divided_by(100), 2) +
-               " kr per year / 12, derived from the pot over a planned " +
-               format_decimal(derived_from_volume, 0) + " a year";
-    if (mode == Mode::price)
-        return format_decimal(annual_ore.divided_by(100), 2) + " kr per year / 12";
+    if (mode == Mode::price) {
+        std::string s = format_decimal(annual_ore.divided_by(100), 2) +
+                        (per_event ? " kr each" : " kr per year / 12");
+        if (!derived_from_volume.is_zero())
+            s += ", derived from the pot over a planned " + format_decimal(derived_from_volume, 0) +
+                 " a year";
+        return s;
+    }
     std::string s = "annual budget " + format_decimal(annual_ore.divided_by(100), 0) + " kr";
     if (budget_share != Decimal::from_int(1))
         s += " × share " + budget_share.to_short_string();
@@ -88,7 +90,8 @@ std::vector<LedgerLine> pay(const Payment& payment, Period period,
         lines.push_back(std::move(line));
     }
     if (payment.mode == Payment::Mode::price) {
-        const Decimal rate = payment.annual_ore.divided_by(12);
+        const Decimal rate =
+            payment.per_event ? payment.annual_ore : payment.annual_ore.divided_by(12);
         for (LedgerLine& line : lines) {
             line.rate_ore = rate;
             if (payment.fixed_annual) {

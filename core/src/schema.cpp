@@ -30,6 +30,8 @@ const char* to_string(ParamKind kind) {
             return "map";
         case ParamKind::age_bands:
             return "age bands";
+        case ParamKind::component_params:
+            return "parameters of the part's component type";
     }
     return "?";
 }
@@ -123,6 +125,9 @@ ParamSpec map(std::string key, ParamSpec value) {
 }
 ParamSpec age_bands(std::string key) {
     return make(std::move(key), ParamKind::age_bands);
+}
+ParamSpec component_params(std::string key) {
+    return make(std::move(key), ParamKind::component_params);
 }
 }  // namespace param
 

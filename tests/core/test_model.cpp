@@ -268,3 +268,74 @@ moves:
     CHECK(m.changes[1].what == "visits by its rules; capitation.budget_year 105000000 → 169000000");
     CHECK(m.changes[1].amount_year == Decimal::from_int(64'000'000));
 }
+
+TEST_CASE("a budget.split stands for its parts, each validated against its own type") {
+    ModelDir d;
+    const std::string file = d.write("split.yaml", R"(region: test
+year: 2024
+components:
+  - id: supplements
+    type: budget.split
+    params:
+      budget_year: 1200
+      parts:
+        - id: young
+          share: 0.75
+          type: supplement.per_listed
+          params: {from_age: 0, to_age: 5}
+        - id: old
+          share: 0.25
+          type: supplement.per_listed
+          params: {from_age: 80, to_age: 120, colour: blue}
+)");
+    const Model m = load_model(file);
+    const std::string report = issues_text(validate_model(m, kRegion, host()));
+    // The part's unknown key, at its own line in the model file.
+    CHECK_THAT(report, Catch::Contains(file + ":16"));
+    CHECK_THAT(report, Catch::Contains("component 'supplements.old'.params.colour"));
+    CHECK_THAT(report, Catch::Contains("unknown parameter 'colour'"));
+
+    const Model fixed = load_model(d.write("split.yaml", R"(region: test
+year: 2024
+components:
+  - id: supplements
+    type: budget.split
+    params:
+      budget_year: 1200
+      parts:
+        - {id: young, share: 0.75, type: supplement.per_listed, params: {from_age: 0, to_age: 5}}
+        - {id: old, share: 0.25, type: supplement.per_listed, params: {from_age: 80, to_age: 120}}
+)"));
+    CHECK(validate_model(fixed, kRegion, host()).empty());
+    const std::vector<ComponentDecl> parts = payable_components(fixed, host());
+    REQUIRE(parts.size() == 2);
+    CHECK(parts[0].id == "supplements.young");
+    CHECK(parts[0].params["budget_year"].Scalar() == "900");
+    CHECK(parts[1].id == "supplements.old");
+    CHECK(parts[1].params["budget_year"].Scalar() == "300");
+    CHECK(parts[1].type == "supplement.per_listed");
+}
+
+TEST_CASE("a model pays the unit kinds it names") {
+    Region region = test::make_region({"a", "b", "clinic"});
+    region.units[2].kind = "psychiatry-clinic";
+    CHECK(payee_region(region, {"vardcentral"}).units.size() == 2);
+    const Region both = payee_region(region, {"vardcentral", "psychiatry-clinic"});
+    REQUIRE(both.units.size() == 3);
+    CHECK(both.units[2].id == "clinic");
+
+    ModelDir d;
+    const std::string file =
+        d.write("p.yaml", std::string(kBase) + "payees: [psychiatry-provider]\n");
+    const std::string report = issues_text(validate_model(load_model(file), region, host()));
+    CHECK_THAT(report,
+               Catch::Contains("no units of the kinds this model pays (psychiatry-provider)"));
+    try {
+        load_model(d.write("q.yaml", std::string(kBase) + "payees: [clinics]\n"));
+        FAIL("an unknown unit kind must be refused");
+    } catch (const IssueError& e) {
+        CHECK_THAT(issues_text(e.issues()),
+                   Catch::Contains("unknown unit kind 'clinics'; valid kinds: vardcentral, "
+                                   "psychiatry-clinic, psychiatry-provider"));
+    }
+}

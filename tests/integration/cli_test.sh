@@ -95,7 +95,7 @@ PY
 python3 - "$work/vat.json" "$src/regions/jamtland-harjedalen/region.yaml" <<'PY'
 import json, re, sys
 c = json.load(open(sys.argv[1]))
-private = set(re.findall(r"id: ([\w-]+),.*ownership: private", open(sys.argv[2]).read()))
+private = set(re.findall(r"id: ([\w-]+),.*ownership: private}", open(sys.argv[2]).read()))
 assert len(private) == 7, private
 for u in c["units"]:
     if u["unit"] in private:

@@ -39,6 +39,9 @@ class Params {
     std::map<std::string, Decimal> money_map(const std::string& key) const;  // map of money, öre
     AgeBandTable age_bands(const std::string& key) const;
     Params object(const std::string& key) const;
+    std::vector<Params> objects(const std::string& key) const;  // a list of objects
+    // The YAML of a value, for a composite handing a part its own parameters.
+    YAML::Node node(const std::string& key) const;
 
     // An issue located at `key` (or at the object itself when the key is absent).
     Issue issue(const std::string& key, std::string message) const;

@@ -19,6 +19,9 @@ struct Payment {
     // Price mode only: the basis is a standing quantity (places, not listed persons), so each
     // unit's annual amount is fixed and the months must add up to it exactly.
     bool fixed_annual = false;
+    // Price mode only: the basis counts things that happened in the month (visits, closed
+    // episodes), so the price is paid per thing as it stands, not as 1/12 of a yearly price.
+    bool per_event = false;
     // Price mode derived from a pot: the planned annual volume the budget was divided by
     // (zero for a price given as such).
     Decimal derived_from_volume;

@@ -13,14 +13,15 @@ enum class ParamKind {
     integer,
     text,
     boolean,
-    money,         // kronor in the model, e.g. 2453 or 2453.50; öre inside
-    period,        // "YYYY-MM"
-    period_range,  // "YYYY-MM..YYYY-MM"
-    choice,        // one of `choices`
-    list,          // elements described by `fields[0]`
-    object,        // keys described by `fields`
-    map,           // any keys; values described by `fields[0]`
-    age_bands,     // list of {from, to, sex, weight}: contiguous from 0, last band open
+    money,             // kronor in the model, e.g. 2453 or 2453.50; öre inside
+    period,            // "YYYY-MM"
+    period_range,      // "YYYY-MM..YYYY-MM"
+    choice,            // one of `choices`
+    list,              // elements described by `fields[0]`
+    object,            // keys described by `fields`
+    map,               // any keys; values described by `fields[0]`
+    age_bands,         // list of {from, to, sex, weight}: contiguous from 0, last band open
+    component_params,  // a part's parameters: the host validates them against the part's type
 };
 const char* to_string(ParamKind kind);
 
@@ -77,6 +78,7 @@ ParamSpec list(std::string key, ParamSpec element);
 ParamSpec object(std::string key, std::vector<ParamSpec> fields);
 ParamSpec map(std::string key, ParamSpec value);
 ParamSpec age_bands(std::string key);
+ParamSpec component_params(std::string key);
 }  // namespace param
 
 }  // namespace vardval
