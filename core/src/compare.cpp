@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 namespace vardval {
@@ -118,6 +120,143 @@ void write_json(std::ostream& out, const Comparison& c) {
     out << "\n  ]\n}\n";
 }
 
+// Side by side: N models, one column each.
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos)
+        return s;
+    std::string out = "\"";
+    for (char c : s)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string signed_kr(Ore ore) {
+    return (ore > 0 ? "+" : "") + format_kr(ore);
+}
+
+void write_side_by_side_table(std::ostream& out, const SideBySide& s) {
+    out << s.region_name << ", payment for " << s.period.to_string() << " under " << s.models.size()
+        << " models (kr)\n";
+    std::vector<std::string> header{"Unit", "Name"};
+    for (const SideBySideModel& m : s.models)
+        header.push_back(m.name);
+    std::vector<std::vector<std::string>> rows;
+    for (const SideBySideUnit& u : s.units) {
+        std::vector<std::string> row{u.unit->id, u.unit->name};
+        for (const std::optional<Ore>& amount : u.amounts_ore)
+            row.push_back(amount ? format_kr(*amount) : "–");
+        rows.push_back(std::move(row));
+    }
+    std::vector<std::string> total_row{"Total", "(" + std::to_string(s.units.size()) + " units)"};
+    for (const SideBySideModel& m : s.models)
+        total_row.push_back(format_kr(m.total_ore));
+
+    std::vector<std::size_t> widths(header.size());
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        widths[i] = std::max(display_width(header[i]), display_width(total_row[i]));
+        for (const auto& r : rows)
+            widths[i] = std::max(widths[i], display_width(r[i]));
+    }
+    auto line = [&](const std::vector<std::string>& r) {
+        std::string text;
+        for (std::size_t i = 0; i < r.size(); ++i)
+            text += (i ? "  " : "") + pad(r[i], widths[i], i > 1);
+        out << text.erase(text.find_last_not_of(' ') + 1) << "\n";
+    };
+    std::size_t rule_width = 0;
+    for (std::size_t w : widths)
+        rule_width += w + 2;
+    const std::string rule(rule_width - 2, '-');
+    line(header);
+    out << rule << "\n";
+    for (const auto& r : rows)
+        line(r);
+    out << rule << "\n";
+    line(total_row);
+
+    std::size_t name_width = 0;
+    for (const SideBySideModel& m : s.models)
+        name_width = std::max(name_width, display_width(m.name));
+    out << "\nColumns:\n";
+    for (const SideBySideModel& m : s.models)
+        out << "  " << pad(m.name, name_width, false) << "  " << m.file << " (hash " << m.model_hash
+            << ")" << (m.title.empty() ? "" : ": " + m.title) << "\n";
+
+    const SideBySideModel& first = s.models.front();
+    std::size_t total_width = 0;
+    for (const SideBySideModel& m : s.models)
+        total_width = std::max(total_width, display_width(format_kr(m.total_ore)));
+    out << "\nTotals against " << first.name << ":\n";
+    for (const SideBySideModel& m : s.models) {
+        out << "  " << pad(m.name, name_width, false) << "  "
+            << pad(format_kr(m.total_ore), total_width, true) << " kr";
+        if (&m == &first)
+            out << "  (reference)\n";
+        else
+            out << "  " << signed_kr(m.total_ore - first.total_ore) << " kr ("
+                << percent(m.total_ore - first.total_ore, first.total_ore) << ")\n";
+    }
+    if (s.equal_totals.empty())
+        out << "No two models have identical totals.\n";
+    for (const std::vector<std::size_t>& group : s.equal_totals) {
+        out << "Identical totals (budget-neutral):";
+        for (std::size_t k = 0; k < group.size(); ++k)
+            out << (k ? ", " : " ") << s.models[group[k]].name;
+        out << "\n";
+    }
+}
+
+void write_side_by_side_csv(std::ostream& out, const SideBySide& s) {
+    out << "unit,name";
+    for (const SideBySideModel& m : s.models)
+        out << "," << csv_field(m.name);
+    out << "\n";
+    for (const SideBySideUnit& u : s.units) {
+        out << csv_field(u.unit->id) << "," << csv_field(u.unit->name);
+        for (const std::optional<Ore>& amount : u.amounts_ore) {
+            out << ",";
+            if (amount)
+                out << *amount;
+        }
+        out << "\n";
+    }
+}
+
+void write_side_by_side_json(std::ostream& out, const SideBySide& s) {
+    out << "{\n  \"region\": " << json_string(s.region)
+        << ",\n  \"period\": " << json_string(s.period.to_string()) << ",\n  \"models\": [";
+    for (std::size_t i = 0; i < s.models.size(); ++i) {
+        const SideBySideModel& m = s.models[i];
+        out << (i ? "," : "") << "\n    {\"name\": " << json_string(m.name)
+            << ", \"file\": " << json_string(m.file) << ", \"title\": " << json_string(m.title)
+            << ", \"model_hash\": " << json_string(m.model_hash)
+            << ", \"total_ore\": " << m.total_ore << "}";
+    }
+    out << "\n  ],\n  \"units\": [";
+    for (std::size_t i = 0; i < s.units.size(); ++i) {
+        const SideBySideUnit& u = s.units[i];
+        out << (i ? "," : "") << "\n    {\"unit\": " << json_string(u.unit->id)
+            << ", \"name\": " << json_string(u.unit->name) << ", \"amounts_ore\": {";
+        for (std::size_t k = 0; k < u.amounts_ore.size(); ++k) {
+            out << (k ? ", " : "") << json_string(s.models[k].name) << ": ";
+            if (u.amounts_ore[k])
+                out << *u.amounts_ore[k];
+            else
+                out << "null";
+        }
+        out << "}}";
+    }
+    out << "\n  ],\n  \"groups_with_equal_totals\": [";
+    for (std::size_t g = 0; g < s.equal_totals.size(); ++g) {
+        out << (g ? ", " : "") << "[";
+        for (std::size_t k = 0; k < s.equal_totals[g].size(); ++k)
+            out << (k ? ", " : "") << json_string(s.models[s.equal_totals[g][k]].name);
+        out << "]";
+    }
+    out << "]\n}\n";
+}
+
 }  // namespace
 
 Comparison compare_runs(const RunResult& base, const RunResult& proposal) {
@@ -163,6 +302,135 @@ void write_comparison(std::ostream& out, const Comparison& c, Format format) {
             break;
         case Format::json:
             write_json(out, c);
+            break;
+    }
+}
+
+std::vector<std::string> model_column_names(const std::vector<std::string>& files) {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> paths;
+    for (const std::string& f : files)
+        paths.push_back(fs::absolute(fs::path(f)).lexically_normal());
+    std::vector<std::string> names;
+    for (const fs::path& p : paths)
+        names.push_back(p.stem().string());
+    std::vector<std::string> unique = names;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        if (std::count(names.begin(), names.end(), names[i]) < 2)
+            continue;
+        // The directory the files sharing this stem have in common, component by component.
+        const fs::path dir = paths[i].parent_path();
+        std::vector<fs::path> common(dir.begin(), dir.end());
+        for (std::size_t j = 0; j < paths.size(); ++j) {
+            if (names[j] != names[i])
+                continue;
+            const fs::path other = paths[j].parent_path();
+            std::size_t k = 0;
+            for (auto it = other.begin();
+                 it != other.end() && k < common.size() && *it == common[k]; ++it)
+                ++k;
+            common.resize(k);
+        }
+        fs::path base;
+        for (const fs::path& part : common)
+            base /= part;
+        unique[i] =
+            (dir.lexically_relative(base) / paths[i].stem()).lexically_normal().generic_string();
+    }
+    // The same file given twice: number the repeats.
+    std::set<std::string> used;
+    for (std::string& name : unique) {
+        const std::string plain = name;
+        for (int n = 2; !used.insert(name).second; ++n)
+            name = plain + "#" + std::to_string(n);
+    }
+    return unique;
+}
+
+SideBySide compare_side_by_side(const std::vector<RunResult>& runs, const Region& region) {
+    if (runs.size() < 2)
+        throw std::invalid_argument("a side-by-side comparison needs two or more models; got " +
+                                    std::to_string(runs.size()));
+    const RunResult& first = runs.front();
+    for (const RunResult& run : runs) {
+        if (run.region != first.region)
+            throw std::invalid_argument("cannot compare models of different regions: " +
+                                        first.region + " and " + run.region);
+        if (run.period != first.period)
+            throw std::invalid_argument(
+                "cannot compare different months: " + first.period.to_string() + " and " +
+                run.period.to_string());
+    }
+    if (region.id != first.region)
+        throw std::invalid_argument("the runs are for region " + first.region +
+                                    ", the register given is " + region.id + "'s");
+
+    SideBySide s;
+    s.region = first.region;
+    s.region_name = first.region_name;
+    s.period = first.period;
+    std::vector<std::string> files;
+    for (const RunResult& run : runs)
+        files.push_back(run.model_file);
+    const std::vector<std::string> names = model_column_names(files);
+
+    std::map<std::string, std::size_t> register_index;
+    for (std::size_t k = 0; k < region.units.size(); ++k)
+        register_index[region.units[k].id] = k;
+    std::vector<std::vector<std::optional<Ore>>> cells(
+        region.units.size(), std::vector<std::optional<Ore>>(runs.size()));
+    for (std::size_t m = 0; m < runs.size(); ++m) {
+        const RunResult& run = runs[m];
+        Ore total = 0;
+        for (const UnitStatement& st : run.units) {
+            const auto at = register_index.find(st.unit->id);
+            if (at == register_index.end())
+                throw std::invalid_argument("unit '" + st.unit->id + "' of " + run.model_file +
+                                            " is not in the register of " + region.id);
+            std::optional<Ore>& cell = cells[at->second][m];
+            if (cell)
+                throw std::invalid_argument("unit '" + st.unit->id + "' is paid twice by " +
+                                            run.model_file);
+            cell = st.total_ore;
+            total += st.total_ore;
+        }
+        if (total != run.total_ore)  // the engine guarantees it; never show a wrong total
+            throw std::runtime_error(run.model_file + ": unit totals " + std::to_string(total) +
+                                     " öre do not add up to the run's total " +
+                                     std::to_string(run.total_ore) + " öre");
+        s.models.push_back({names[m], run.model_file, run.title, run.model_hash, run.total_ore});
+    }
+    for (std::size_t k = 0; k < region.units.size(); ++k)
+        if (std::any_of(cells[k].begin(), cells[k].end(),
+                        [](const std::optional<Ore>& c) { return c.has_value(); }))
+            s.units.push_back({&region.units[k], std::move(cells[k])});
+
+    std::vector<bool> grouped(s.models.size(), false);
+    for (std::size_t i = 0; i < s.models.size(); ++i) {
+        if (grouped[i])
+            continue;
+        std::vector<std::size_t> group{i};
+        for (std::size_t j = i + 1; j < s.models.size(); ++j)
+            if (!grouped[j] && s.models[j].total_ore == s.models[i].total_ore) {
+                group.push_back(j);
+                grouped[j] = true;
+            }
+        if (group.size() > 1)
+            s.equal_totals.push_back(std::move(group));
+    }
+    return s;
+}
+
+void write_side_by_side(std::ostream& out, const SideBySide& s, Format format) {
+    switch (format) {
+        case Format::table:
+            write_side_by_side_table(out, s);
+            break;
+        case Format::csv:
+            write_side_by_side_csv(out, s);
+            break;
+        case Format::json:
+            write_side_by_side_json(out, s);
             break;
     }
 }

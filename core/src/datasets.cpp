@@ -60,6 +60,11 @@ ImportOutcome import_dataset(Database& db, const Region& region, const ImportReq
             EventAggregate events = aggregate_events(in, file, region, *month, outcome.report);
             if (store_allowed(outcome.report, request))
                 outcome.stored = db.store_events(region.id, events, outcome.report);
+        } else if (request.kind == "psychiatry") {
+            PsychiatryAggregate psychiatry =
+                aggregate_psychiatry(in, file, region, *month, outcome.report, request.progress);
+            if (store_allowed(outcome.report, request))
+                outcome.stored = db.store_psychiatry(region.id, psychiatry, outcome.report);
         } else {
             throw ImportError("unknown dataset kind '" + request.kind +
                               "'; valid kinds: " + join(kDatasetKinds));
@@ -127,7 +132,18 @@ const EventAggregate& DatabaseDataSource::events(Period month) {
 }
 
 const PsychiatryAggregate& DatabaseDataSource::psychiatry(Period month) {
-    throw DataMissing("psychiatry " + month.to_string() + ": not importable yet");
+    const bool cached = psychiatry_.count(month) != 0;
+    const PsychiatryAggregate& psychiatry = fetch(
+        psychiatry_, month, "psychiatry", [&] { return db_.load_psychiatry(region_.id, month); });
+    // Episodes are built on import: a dataset from before the region changed its rule keeps
+    // the old rule until it is imported again.
+    if (!cached && psychiatry.episode_gap_days != region_.episode_gap_days)
+        spdlog::warn(
+            "{} for {} has episodes built with a gap of {} days, but {} now says {}; "
+            "import it again to apply the new rule",
+            psychiatry.ref.to_string(), region_.id, psychiatry.episode_gap_days, region_.file,
+            region_.episode_gap_days);
+    return psychiatry;
 }
 
 const UnitValues& DatabaseDataSource::acg(Period month) {
@@ -147,6 +163,8 @@ std::vector<DatasetRef> DatabaseDataSource::used() const {
         out.push_back(e.ref);
     for (const auto& [m, a] : acg_)
         out.push_back(a.ref);
+    for (const auto& [m, p] : psychiatry_)
+        out.push_back(p.ref);
     return out;
 }
 

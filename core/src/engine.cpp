@@ -68,11 +68,20 @@ RunResult run_model(const Model& model, const Region& full_region, const PluginH
     }
 
     std::vector<LedgerLine> earlier;  // every line so far, for components paying a share of others
-    const RunContext ctx{region, period, data, earlier};
     for (std::size_t i = 0; i < components.size(); ++i) {
         const ComponentDecl& decl = decls[i];
-        std::vector<LedgerLine> lines = components[i]->compute(ctx);
-        check_component_lines(decl, region, lines);
+        // A component paying only some kinds sees only those units; the others get a zero
+        // line saying so, so every statement lists every component.
+        const Region view = decl.payees.empty() ? region : payee_region(region, decl.payees);
+        std::vector<LedgerLine> lines = components[i]->compute({view, period, data, earlier});
+        check_component_lines(decl, view, lines);
+        for (const Unit& unit : region.units)
+            if (!view.find(unit.id)) {
+                LedgerLine line;
+                line.unit = unit.id;
+                line.explanation = "this component pays only " + join(decl.payees) + " units";
+                lines.push_back(std::move(line));
+            }
         for (LedgerLine& line : lines) {
             line.component = decl.id;
             line.type = decl.type;

@@ -1,11 +1,17 @@
 #include "vardval_host/import.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "vardval/issue.hpp"
 #include "vardval_host/csv.hpp"
 #include "vardval_host/duplicate_detector.hpp"
+#include "vardval_host/episodes.hpp"
 
 namespace vardval {
 
@@ -198,6 +204,30 @@ struct Contribution {
 };
 
 constexpr std::int64_t kMaxDistanceKm = 5'000;
+
+// A lowercase identifier: contact types, professions, diagnosis groups.
+bool is_identifier(const std::string& text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    });
+}
+
+// A patient-reported outcome score: a whole number 0-100, or empty when not measured. False
+// when the text is neither.
+bool parse_score(const std::string& text, std::optional<int>& score) {
+    score.reset();
+    if (text.empty())
+        return true;
+    int value = 0;
+    if (text.size() > 3 ||
+        !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return false;
+    std::from_chars(text.data(), text.data() + text.size(), value);
+    if (value > 100)
+        return false;
+    score = value;
+    return true;
+}
 
 }  // namespace
 
@@ -551,6 +581,144 @@ UnitValues aggregate_acg(std::istream& in, const std::string& file, const Region
             continue;
         result.values[region.units[u].id]["acg_points"] = points[u];
         result.values[region.units[u].id]["acg_persons"] = Decimal::from_int(persons[u]);
+    }
+    return result;
+}
+
+PsychiatryAggregate aggregate_psychiatry(std::istream& in, const std::string& file,
+                                         const Region& region, Period month, ImportReport& report,
+                                         const ProgressFn& progress) {
+    CsvReader csv(in, file);
+    begin_import(csv, report);
+    const std::size_t person_col = require_column(csv, "person_id", "pseudonymous person key");
+    const std::size_t unit_col = require_column(csv, "unit", "unit id from region.yaml");
+    const std::size_t date_col = require_column(csv, "contact_date", "YYYY-MM-DD");
+    const std::size_t contact_col =
+        require_column(csv, "contact_type", "e.g. visit, digital, phone, group, home_visit");
+    const std::size_t profession_col =
+        require_column(csv, "profession", "e.g. doctor, psychologist, counsellor, nurse");
+    const std::size_t diagnosis_col =
+        require_column(csv, "diagnosis_group", "e.g. depression, anxiety, adhd, psychosis");
+    const auto score_col = csv.column("score");
+    const auto units = unit_index(region);
+    const Date end = last_day(month);
+    const std::vector<std::pair<const char*, std::size_t>> identifiers = {
+        {"contact_type", contact_col},
+        {"profession", profession_col},
+        {"diagnosis_group", diagnosis_col}};
+
+    // Contacts per unit, month, contact type, profession and diagnosis group. Each key has a
+    // number, so that a duplicate found at the end can be taken back.
+    using ContactKey = std::tuple<std::string, Period, std::string, std::string, std::string>;
+    std::map<ContactKey, std::uint64_t> contact_keys;
+    std::vector<std::int64_t> contacts;
+    // Each person's contacts at each unit, held only while the file is read.
+    struct HeldContact {
+        std::int64_t line;
+        EpisodeContact contact;
+    };
+    struct PersonAtUnit {
+        std::size_t unit;
+        std::vector<HeldContact> contacts;
+    };
+    std::unordered_map<std::string, PersonAtUnit> persons;  // person_id \x1f unit → contacts
+    std::set<std::string, std::less<>> diagnosis_groups;    // the names contacts point into
+    DuplicateDetector duplicates;
+    std::vector<std::string> f;
+    while (csv.next(f)) {
+        ++report.rows_read;
+        report_progress(csv, report.rows_read, progress);
+        const std::int64_t line = csv.line();
+        auto u = read_person_unit(csv, f, person_col, unit_col, units, region, report);
+        if (!u)
+            continue;
+        const auto date = Date::parse(f[date_col]);
+        if (!date) {
+            report.reject(line, "invalid contact date",
+                          "'" + f[date_col] + "' is not a date (YYYY-MM-DD)");
+            continue;
+        }
+        if (end < *date) {
+            report.reject(line, "contact after the extract",
+                          f[date_col] + " is after " + month.to_string() +
+                              ", the month the extract ends with");
+            continue;
+        }
+        bool identifiers_ok = true;
+        for (const auto& [name, col] : identifiers)
+            if (!is_identifier(f[col])) {
+                if (f[col].empty())
+                    report.reject(line, "missing value", std::string(name) + " is empty");
+                else
+                    report.reject(line, "invalid identifier",
+                                  std::string(name) + " '" + f[col] +
+                                      "'; valid: lowercase letters, digits, _ and -");
+                identifiers_ok = false;
+                break;
+            }
+        if (!identifiers_ok)
+            continue;
+        std::optional<int> score;
+        if (score_col && !parse_score(f[*score_col], score)) {
+            report.reject(line, "invalid score",
+                          "'" + f[*score_col] +
+                              "'; valid: a whole number from 0 to 100, empty when not measured");
+            continue;
+        }
+
+        auto [key, fresh] =
+            contact_keys.try_emplace(ContactKey{f[unit_col], date->period(), f[contact_col],
+                                                f[profession_col], f[diagnosis_col]},
+                                     contacts.size());
+        if (fresh)
+            contacts.push_back(0);
+        ++contacts[key->second];
+        const std::string_view diagnosis = *diagnosis_groups.insert(f[diagnosis_col]).first;
+        persons.try_emplace(f[person_col] + '\x1f' + f[unit_col], PersonAtUnit{*u, {}})
+            .first->second.contacts.push_back({line, EpisodeContact{*date, diagnosis, score}});
+        ++report.rows_used;
+        duplicates.add(f[person_col] + '\x1f' + f[unit_col] + '\x1f' + f[date_col] + '\x1f' +
+                           f[contact_col] + '\x1f' + f[profession_col],
+                       line, key->second);
+    }
+    std::unordered_set<std::int64_t> duplicate_lines;
+    duplicates.finish([&](std::int64_t line, std::int64_t first_line, std::uint64_t key) {
+        --contacts[key];
+        duplicate_lines.insert(line);
+        --report.rows_used;
+        report.reject(line, "duplicate contact",
+                      "the same person, unit, date, contact_type and profession as line " +
+                          std::to_string(first_line));
+    });
+
+    // unit, diagnosis group, contacts, opened, closed, score change → episodes
+    using EpisodeKey = std::tuple<std::string, std::string_view, std::int64_t, Period,
+                                  std::optional<Period>, std::optional<int>>;
+    std::map<EpisodeKey, std::int64_t> histogram;
+    for (auto it = persons.begin(); it != persons.end(); it = persons.erase(it)) {
+        std::vector<EpisodeContact> kept;
+        for (const HeldContact& c : it->second.contacts)
+            if (!duplicate_lines.count(c.line))
+                kept.push_back(c.contact);
+        for (const Episode& e : build_episodes(std::move(kept), region.episode_gap_days, end))
+            ++histogram[EpisodeKey{region.units[it->second.unit].id, e.diagnosis_group, e.contacts,
+                                   e.opened, e.closed, e.score_change}];
+    }
+
+    PsychiatryAggregate result;
+    result.ref.kind = "psychiatry";
+    result.ref.period = month.to_string();
+    result.episode_gap_days = region.episode_gap_days;
+    for (const auto& [key, number] : contact_keys) {
+        const auto& [unit, contact_month, contact_type, profession, diagnosis] = key;
+        if (contacts[number] > 0)
+            result.contacts.push_back(
+                {unit, contact_month, contact_type, profession, diagnosis, contacts[number]});
+    }
+    for (const auto& [key, n] : histogram) {
+        const auto& [unit, diagnosis, size, opened, closed, score_change] = key;
+        result.episodes.push_back(
+            {unit, std::string(diagnosis), size, opened, closed, score_change, n});
     }
     return result;
 }

@@ -251,6 +251,25 @@ void apply_moves(Model& model, const std::vector<Removed>& removed, const YAML::
     }
 }
 
+// A `payees:` list: unit kinds, each one of kUnitKinds.
+std::vector<std::string> read_unit_kinds(const YAML::Node& node, const std::string& file,
+                                         const std::string& key_path, std::vector<Issue>& issues) {
+    std::vector<std::string> kinds;
+    for (std::size_t i = 0; is_sequence(node) && i < node.size(); ++i) {
+        const std::string kind = node[i].IsScalar() ? node[i].Scalar() : "";
+        if (std::find(kUnitKinds.begin(), kUnitKinds.end(), kind) == kUnitKinds.end())
+            issues.push_back(issue_at(node[i], file, key_path + "[" + std::to_string(i) + "]",
+                                      "unknown unit kind '" + kind +
+                                          "'; valid kinds: " + join(kUnitKinds)));
+        else
+            kinds.push_back(kind);
+    }
+    if (!is_sequence(node) || node.size() == 0)
+        issues.push_back(issue_at(node, file, key_path,
+                                  "payees is a non-empty list of unit kinds: " + join(kUnitKinds)));
+    return kinds;
+}
+
 void load_into(Model& model, const std::string& path, std::vector<std::string>& seen) {
     if (std::find(seen.begin(), seen.end(), path) != seen.end())
         throw IssueError(
@@ -284,23 +303,8 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
     }
     if (doc["title"].IsDefined())
         model.title = doc["title"].Scalar();
-    if (doc["payees"].IsDefined()) {
-        const YAML::Node payees = doc["payees"];
-        model.payees.clear();
-        for (std::size_t i = 0; is_sequence(payees) && i < payees.size(); ++i) {
-            const std::string kind = payees[i].IsScalar() ? payees[i].Scalar() : "";
-            if (std::find(kUnitKinds.begin(), kUnitKinds.end(), kind) == kUnitKinds.end())
-                issues.push_back(
-                    issue_at(payees[i], path, "payees[" + std::to_string(i) + "]",
-                             "unknown unit kind '" + kind + "'; valid kinds: " + join(kUnitKinds)));
-            else
-                model.payees.push_back(kind);
-        }
-        if (!is_sequence(payees) || payees.size() == 0)
-            issues.push_back(
-                issue_at(payees, path, "payees",
-                         "payees is a non-empty list of unit kinds: " + join(kUnitKinds)));
-    }
+    if (doc["payees"].IsDefined())
+        model.payees = read_unit_kinds(doc["payees"], path, "payees", issues);
 
     const YAML::Node components = doc["components"];
     std::vector<Removed> removed;  // by this file
@@ -313,7 +317,8 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
             issues.push_back(issue_at(c, path, cpath, "each component needs an 'id'"));
             continue;
         }
-        check_keys(c, {"id", "type", "label", "source", "params", "remove"}, path, cpath, issues);
+        check_keys(c, {"id", "type", "label", "source", "payees", "params", "remove"}, path, cpath,
+                   issues);
         const std::string id = c["id"].Scalar();
         auto existing = std::find_if(model.components.begin(), model.components.end(),
                                      [&](const ComponentDecl& d) { return d.id == id; });
@@ -353,6 +358,8 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
             d.label = c["label"].Scalar();
         if (c["source"].IsDefined())
             d.source = c["source"].Scalar();
+        if (c["payees"].IsDefined())
+            d.payees = read_unit_kinds(c["payees"], path, cpath + ".payees", issues);
         d.file = path;
         d.line = c.Mark().line + 1;
         const YAML::Node params = c["params"];
@@ -363,8 +370,13 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
                 continue;
             }
             for (const auto& kv : params) {
-                // Insert the original key node, not a copy, so issues keep its line.
                 d.params.remove(kv.first.Scalar());
+                // `key: ~` drops an inherited key, e.g. a price when the year pays a pot.
+                if (kv.second.IsNull()) {
+                    d.param_files.erase(kv.first.Scalar());
+                    continue;
+                }
+                // Insert the original key node, not a copy, so issues keep its line.
                 d.params.force_insert(kv.first, kv.second);
                 d.param_files[kv.first.Scalar()] = path;
             }
@@ -406,6 +418,8 @@ std::string Model::content_hash() const {
     for (const ComponentDecl& c : components) {
         feed(c.id);
         feed(c.type);
+        for (const std::string& kind : c.payees)
+            feed(kind);
         YAML::Emitter out;
         out << YAML::Flow << c.params;
         feed(out.c_str());
@@ -453,6 +467,7 @@ std::vector<ComponentDecl> expand_component(const ComponentDecl& c, const Regist
         d.type = part.type;
         d.label = part.label.empty() ? c.label : part.label;
         d.source = c.source;
+        d.payees = c.payees;
         d.params = part.params;
         d.file = c.file;
         d.line = c.line;  // the part's own line when its parameters carry one
@@ -483,6 +498,11 @@ std::vector<Issue> validate_model(const Model& model, const Region& region,
             model.file, 0, 0, "payees",
             "the region has no units of the kinds this model pays (" + join(model.payees) + ")"});
     for (const ComponentDecl& c : model.components) {
+        for (const std::string& kind : c.payees)
+            if (std::find(model.payees.begin(), model.payees.end(), kind) == model.payees.end())
+                issues.push_back(Issue{c.file, c.line, 0, "component '" + c.id + "'.payees",
+                                       "the model does not pay " + kind +
+                                           " units; its payees are " + join(model.payees)});
         if (!validate_component(c, host, issues))
             continue;
         const RegisteredType& type = *host.find(c.type);

@@ -1,6 +1,8 @@
 #include "vardval_host/storage.hpp"
 
+#include <algorithm>
 #include <functional>
+#include <tuple>
 
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
@@ -52,6 +54,17 @@ const std::vector<std::vector<const char*>> kMigrations = {
      "persons BIGINT NOT NULL)",
      "CREATE INDEX event_counts_ds ON event_counts (dataset_id)",
      "CREATE INDEX unit_values_ds ON unit_values (dataset_id)"},
+    // 3: psychiatric contacts and episodes of care, and the gap the episodes were built with.
+    {"CREATE TABLE psychiatry_datasets (dataset_id BIGINT PRIMARY KEY, "
+     "episode_gap_days INTEGER NOT NULL)",
+     "CREATE TABLE psychiatry_contacts (dataset_id BIGINT NOT NULL, unit TEXT NOT NULL, "
+     "month TEXT NOT NULL, contact_type TEXT NOT NULL, profession TEXT NOT NULL, "
+     "diagnosis_group TEXT NOT NULL, contacts BIGINT NOT NULL)",
+     "CREATE TABLE psychiatry_episodes (dataset_id BIGINT NOT NULL, unit TEXT NOT NULL, "
+     "diagnosis_group TEXT NOT NULL, contacts BIGINT NOT NULL, opened TEXT NOT NULL, "
+     "closed TEXT, score_change INTEGER, episodes BIGINT NOT NULL)",
+     "CREATE INDEX psychiatry_contacts_ds ON psychiatry_contacts (dataset_id)",
+     "CREATE INDEX psychiatry_episodes_ds ON psychiatry_episodes (dataset_id)"},
 };
 
 std::int64_t next_id(soci::session& sql, const std::string& table) {
@@ -274,6 +287,115 @@ std::optional<EventAggregate> Database::load_events(const std::string& region, P
         events.counts.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<int>(2),
                                  r.get<long long>(3), r.get<long long>(4)});
     return events;
+}
+
+DatasetRef Database::store_psychiatry(const std::string& region,
+                                      const PsychiatryAggregate& psychiatry,
+                                      const ImportReport& report) {
+    return store_dataset(
+        region, {"psychiatry", psychiatry.ref.period, 0}, report, [&](long long id) {
+            *sql_
+                << "INSERT INTO psychiatry_datasets (dataset_id, episode_gap_days) VALUES (:d, :g)",
+                soci::use(id), soci::use(psychiatry.episode_gap_days);
+            std::vector<long long> ids, counts;
+            std::vector<std::string> units, months, contact_types, professions, diagnoses;
+            for (const PsychiatricContactCount& c : psychiatry.contacts) {
+                ids.push_back(id);
+                units.push_back(c.unit);
+                months.push_back(c.month.to_string());
+                contact_types.push_back(c.contact_type);
+                professions.push_back(c.profession);
+                diagnoses.push_back(c.diagnosis_group);
+                counts.push_back(c.contacts);
+            }
+            if (!ids.empty())
+                *sql_ << "INSERT INTO psychiatry_contacts (dataset_id, unit, month, contact_type, "
+                         "profession, diagnosis_group, contacts) "
+                         "VALUES (:d, :u, :m, :c, :p, :g, :n)",
+                    soci::use(ids), soci::use(units), soci::use(months), soci::use(contact_types),
+                    soci::use(professions), soci::use(diagnoses), soci::use(counts);
+            ids.clear(), units.clear(), diagnoses.clear(), counts.clear();
+            std::vector<long long> sizes;
+            std::vector<std::string> opened, closed;
+            std::vector<int> changes;
+            std::vector<soci::indicator> closed_null,
+                change_null;  // a still open episode, no change
+            for (const EpisodeCount& e : psychiatry.episodes) {
+                ids.push_back(id);
+                units.push_back(e.unit);
+                diagnoses.push_back(e.diagnosis_group);
+                sizes.push_back(e.contacts);
+                opened.push_back(e.opened.to_string());
+                closed.push_back(e.closed ? e.closed->to_string() : "");
+                closed_null.push_back(e.closed ? soci::i_ok : soci::i_null);
+                changes.push_back(e.score_change.value_or(0));
+                change_null.push_back(e.score_change ? soci::i_ok : soci::i_null);
+                counts.push_back(e.episodes);
+            }
+            if (!ids.empty())
+                *sql_ << "INSERT INTO psychiatry_episodes (dataset_id, unit, diagnosis_group, "
+                         "contacts, opened, closed, score_change, episodes) "
+                         "VALUES (:d, :u, :g, :k, :o, :c, :s, :n)",
+                    soci::use(ids), soci::use(units), soci::use(diagnoses), soci::use(sizes),
+                    soci::use(opened), soci::use(closed, closed_null),
+                    soci::use(changes, change_null), soci::use(counts);
+        });
+}
+
+std::optional<PsychiatryAggregate> Database::load_psychiatry(const std::string& region,
+                                                             Period month) {
+    auto info = latest(region, "psychiatry", month.to_string());
+    if (!info)
+        return std::nullopt;
+    PsychiatryAggregate psychiatry;
+    psychiatry.ref = info->ref;
+    const long long id = info->id;
+    *sql_ << "SELECT episode_gap_days FROM psychiatry_datasets WHERE dataset_id = :d",
+        soci::into(psychiatry.episode_gap_days), soci::use(id);
+    {
+        soci::rowset<soci::row> rows =
+            (sql_->prepare << "SELECT unit, month, contact_type, profession, diagnosis_group, "
+                              "contacts FROM psychiatry_contacts WHERE dataset_id = :d",
+             soci::use(id));
+        for (const soci::row& r : rows)
+            psychiatry.contacts.push_back({r.get<std::string>(0),
+                                           *Period::parse(r.get<std::string>(1)),
+                                           r.get<std::string>(2), r.get<std::string>(3),
+                                           r.get<std::string>(4), r.get<long long>(5)});
+    }
+    {
+        soci::rowset<soci::row> rows =
+            (sql_->prepare << "SELECT unit, diagnosis_group, contacts, opened, closed, "
+                              "score_change, episodes FROM psychiatry_episodes "
+                              "WHERE dataset_id = :d",
+             soci::use(id));
+        for (const soci::row& r : rows) {
+            EpisodeCount e{r.get<std::string>(0), r.get<std::string>(1),
+                           r.get<long long>(2),   *Period::parse(r.get<std::string>(3)),
+                           std::nullopt,          std::nullopt,
+                           r.get<long long>(6)};
+            if (r.get_indicator(4) == soci::i_ok)
+                e.closed = *Period::parse(r.get<std::string>(4));
+            if (r.get_indicator(5) == soci::i_ok)
+                e.score_change = r.get<int>(5);
+            psychiatry.episodes.push_back(std::move(e));
+        }
+    }
+    // In the order the import gives, the same on every database (collations and the place
+    // of NULL differ between SQLite and PostgreSQL).
+    std::sort(psychiatry.contacts.begin(), psychiatry.contacts.end(),
+              [](const PsychiatricContactCount& a, const PsychiatricContactCount& b) {
+                  return std::tie(a.unit, a.month, a.contact_type, a.profession,
+                                  a.diagnosis_group) <
+                         std::tie(b.unit, b.month, b.contact_type, b.profession, b.diagnosis_group);
+              });
+    std::sort(psychiatry.episodes.begin(), psychiatry.episodes.end(),
+              [](const EpisodeCount& a, const EpisodeCount& b) {
+                  return std::tie(a.unit, a.diagnosis_group, a.contacts, a.opened, a.closed,
+                                  a.score_change) < std::tie(b.unit, b.diagnosis_group, b.contacts,
+                                                             b.opened, b.closed, b.score_change);
+              });
+    return psychiatry;
 }
 
 std::optional<ListingAggregate> Database::load_listing(const std::string& region, Period month) {

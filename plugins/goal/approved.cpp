@@ -8,7 +8,9 @@ constexpr const char* kPriceKey = "amount_per_unit_year";
 class Approved : public Component {
   public:
     explicit Approved(const Params& p)
-        : payment_(Payment::read(p, kPriceKey)), measure_(p.text("measure")) {}
+        : payment_(Payment::read(p, kPriceKey)),
+          per_listed_(pot_shared_per_listed(p)),
+          measure_(p.text("measure")) {}
 
     std::vector<LedgerLine> compute(const RunContext& ctx) const override {
         const UnitValues& values = ctx.data.unit_values(ctx.period);
@@ -16,23 +18,37 @@ class Approved : public Component {
             const auto v = values.value(unit, measure_);
             return v && *v == Decimal::from_int(1);
         };
-        return pay_qualifying(payment_, ctx, approved, [&](const std::string& unit) {
+        return pay_qualifying(payment_, per_listed_, ctx, approved, [&](const std::string& unit) {
             return measure_ + (approved(unit) ? " approved" : " not approved");
         });
     }
 
   private:
     Payment payment_;
+    bool per_listed_;
     std::string measure_;
 };
 
 }  // namespace
 
-std::vector<LedgerLine> pay_qualifying(const Payment& payment, const RunContext& ctx,
+ParamSpec pot_shared_param() {
+    return param::choice("pot_shared", {"per_listed", "per_unit"})
+        .defaults_to("per_listed")
+        .describe(
+            "budget_year only: share the pot per listed at qualifying units, or equally "
+            "per qualifying unit (payees without a listing, e.g. psychiatric clinics)");
+}
+
+bool pot_shared_per_listed(const Params& params) {
+    return params.text("pot_shared") == "per_listed";
+}
+
+std::vector<LedgerLine> pay_qualifying(const Payment& payment, bool pot_per_listed,
+                                       const RunContext& ctx,
                                        const std::function<bool(const std::string&)>& qualifies,
                                        const std::function<std::string(const std::string&)>& why) {
     const ListingAggregate& listing = ctx.data.listing(ctx.period);
-    const bool per_unit = payment.mode == Payment::Mode::price;
+    const bool per_unit = payment.mode == Payment::Mode::price || !pot_per_listed;
     std::vector<UnitBasis> bases;
     for (const Unit& unit : ctx.region.units) {
         const std::int64_t n =
@@ -41,7 +57,7 @@ std::vector<LedgerLine> pay_qualifying(const Payment& payment, const RunContext&
     }
     // A fixed amount a year per unit is paid so the twelve months sum to it exactly.
     Payment paid = payment;
-    paid.fixed_annual = per_unit;
+    paid.fixed_annual = payment.mode == Payment::Mode::price;
     std::vector<LedgerLine> lines =
         pay(paid, ctx.period, bases, per_unit ? "qualifying unit" : "listed at qualifying units");
     for (LedgerLine& line : lines)
@@ -54,9 +70,10 @@ ComponentType approved_type() {
     t.name = "goal.approved";
     t.summary =
         "goal-related pay for an approved plan: a fixed amount per approved unit, or a pot shared "
-        "per listed among approved units";
-    std::vector<ParamSpec> fields{param::text("measure").require().describe(
-        "unit value that is 1 when the plan is approved")};
+        "per listed (or equally) among approved units";
+    std::vector<ParamSpec> fields{
+        param::text("measure").require().describe("unit value that is 1 when the plan is approved"),
+        pot_shared_param()};
     for (ParamSpec& f : Payment::params(kPriceKey, "amount per approved unit per year"))
         fields.push_back(std::move(f));
     t.params = param::object("params", std::move(fields));

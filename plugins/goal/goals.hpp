@@ -21,9 +21,16 @@ ComponentType threshold_type();
 ComponentType per_event_type();
 void register_types(Registrar& registrar);
 
+// `pot_shared`: how a pot is shared among qualifying units, per listed (the default) or
+// equally per unit (for payees without a listing, such as psychiatric clinics).
+ParamSpec pot_shared_param();
+bool pot_shared_per_listed(const Params& params);
+
 // Pays the units for which `qualifies` holds: a fixed amount each (price mode) or a pot
-// shared by their listed (budget mode). `why` gives the first half of each explanation.
-std::vector<LedgerLine> pay_qualifying(const Payment& payment, const RunContext& ctx,
+// shared by their listed or equally (budget mode). `why` gives the first half of each
+// explanation.
+std::vector<LedgerLine> pay_qualifying(const Payment& payment, bool pot_per_listed,
+                                       const RunContext& ctx,
                                        const std::function<bool(const std::string&)>& qualifies,
                                        const std::function<std::string(const std::string&)>& why);
 

@@ -13,6 +13,7 @@ class Threshold : public Component {
   public:
     explicit Threshold(const Params& p)
         : payment_(Payment::read(p, kPriceKey)),
+          per_listed_(pot_shared_per_listed(p)),
           measure_(p.text("measure")),
           level_(p.has("at_least")    ? std::optional<Decimal>(p.number("at_least"))
                  : p.has("more_than") ? std::optional<Decimal>(p.number("more_than"))
@@ -34,7 +35,7 @@ class Threshold : public Component {
             return before && before->raw() > 0 &&
                    *v >= *before * (Decimal::from_int(1) + min_improvement_);
         };
-        return pay_qualifying(payment_, ctx, qualifies, [&](const std::string& unit) {
+        return pay_qualifying(payment_, per_listed_, ctx, qualifies, [&](const std::string& unit) {
             const auto v = values.value(unit, measure_);
             std::string s =
                 v ? measure_ + " " + v->to_short_string() : "no " + measure_ + " reported";
@@ -51,6 +52,7 @@ class Threshold : public Component {
 
   private:
     Payment payment_;
+    bool per_listed_;
     std::string measure_;
     std::optional<Decimal> level_;
     bool strict_;
@@ -76,7 +78,8 @@ ComponentType threshold_type() {
         param::number("min_improvement")
             .at_least(0)
             .defaults_to("0")
-            .describe("relative improvement required over improvement_over, e.g. 0.20 for +20 %")};
+            .describe("relative improvement required over improvement_over, e.g. 0.20 for +20 %"),
+        pot_shared_param()};
     for (ParamSpec& f : Payment::params(kPriceKey, "amount per qualifying unit per year"))
         fields.push_back(std::move(f));
     t.params = param::object("params", std::move(fields));

@@ -355,3 +355,264 @@ TEST_CASE("a database of the first schema is migrated in place, its datasets kep
     CHECK(visits->counts[0].listed_unit.empty());
     fs::remove(file);
 }
+
+namespace {
+
+const std::string kPsychiatryHeader =
+    "person_id,unit,contact_date,contact_type,profession,diagnosis_group,score\n";
+
+// An episode histogram row as "unit diagnosis contacts opened closed|open change|- ×episodes".
+std::string episode_row(const EpisodeCount& e) {
+    return e.unit + " " + e.diagnosis_group + " " + std::to_string(e.contacts) + " " +
+           e.opened.to_string() + " " + (e.closed ? e.closed->to_string() : "open") + " " +
+           (e.score_change ? std::to_string(*e.score_change) : "-") + " x" +
+           std::to_string(e.episodes);
+}
+
+std::vector<std::string> episode_rows(const PsychiatryAggregate& p) {
+    std::vector<std::string> rows;
+    for (const EpisodeCount& e : p.episodes)
+        rows.push_back(episode_row(e));
+    return rows;
+}
+
+std::vector<std::string> contact_rows(const PsychiatryAggregate& p) {
+    std::vector<std::string> rows;
+    for (const PsychiatricContactCount& c : p.contacts)
+        rows.push_back(c.unit + " " + c.month.to_string() + " " + c.contact_type + " " +
+                       c.profession + " " + c.diagnosis_group + " " + std::to_string(c.contacts));
+    return rows;
+}
+
+}  // namespace
+
+TEST_CASE("psychiatric contacts are counted per month and built into an episode histogram") {
+    // Columns in any order. The extract ends with 2024-03 (last day 2024-03-31); the region's
+    // gap is the default 90 days.
+    std::istringstream in(
+        "unit,person_id,contact_date,contact_type,profession,diagnosis_group,score\n"
+        // p1 at a: 25 and 26 days apart, one episode from 2023-11; closes 2024-01-10 + 90 =
+        // 2024-04-09, after the extract: open. Scores 40 then 55: +15.
+        "a,p1,2023-11-20,visit,doctor,depression,40\n"
+        "a,p1,2023-12-15,digital,psychologist,depression,\n"
+        "a,p1,2024-01-10,visit,psychologist,anxiety,55\n"
+        // p1 at b: another unit, another episode; 2024-04-09 again: open.
+        "b,p1,2024-01-10,visit,doctor,anxiety,\n"
+        // p2 at a: 2023-10-01 → 2024-01-15 is 106 days: two episodes. The first closes
+        // 2023-10-01 + 90 = 2023-12-30; the second has two contacts on one day (30, 35: +5)
+        // and closes 2024-04-14: open.
+        "a,p2,2023-10-01,phone,nurse,stress,\n"
+        "a,p2,2024-01-15,visit,doctor,depression,30\n"
+        "a,p2,2024-01-15,group,counsellor,depression,35\n"
+        // p3 at b: like p1 at b (closes 2024-04-19: open), so that row counts 2 episodes.
+        "b,p3,2024-01-20,visit,doctor,anxiety,\n"
+        // p4 at a: across the year end; closes 2023-12-29 + 90 = 2024-03-28, within the
+        // extract: closed in 2024-03. Scores 80 then 60: -20.
+        "a,p4,2023-12-01,visit,psychologist,adhd,80\n"
+        "a,p4,2023-12-29,visit,psychologist,adhd,60\n");
+    ImportReport report;
+    const PsychiatryAggregate p =
+        aggregate_psychiatry(in, "psychiatry.csv", kRegion, Period{2024, 3}, report);
+    CHECK(report.rows_read == 10);
+    CHECK(report.rows_used == 10);
+    CHECK(report.rows_rejected == 0);
+    CHECK(p.ref.kind == "psychiatry");
+    CHECK(p.ref.period == "2024-03");
+    CHECK(p.episode_gap_days == 90);
+    CHECK(contact_rows(p) == std::vector<std::string>{
+                                 "a 2023-10 phone nurse stress 1",
+                                 "a 2023-11 visit doctor depression 1",
+                                 "a 2023-12 digital psychologist depression 1",
+                                 "a 2023-12 visit psychologist adhd 2",
+                                 "a 2024-01 group counsellor depression 1",
+                                 "a 2024-01 visit doctor depression 1",
+                                 "a 2024-01 visit psychologist anxiety 1",
+                                 "b 2024-01 visit doctor anxiety 2",
+                             });
+    CHECK(episode_rows(p) == std::vector<std::string>{
+                                 "a adhd 2 2023-12 2024-03 -20 x1",
+                                 "a depression 2 2024-01 open 5 x1",
+                                 "a depression 3 2023-11 open 15 x1",
+                                 "a stress 1 2023-10 2023-12 - x1",
+                                 "b anxiety 1 2024-01 open - x2",
+                             });
+}
+
+TEST_CASE("psychiatry: every bad row is rejected with its line and reason") {
+    std::istringstream in(kPsychiatryHeader +
+                          "p1,a,2024-03-05,visit,doctor,depression,100\n"   // 2 good
+                          "p2,zz,2024-03-05,visit,doctor,depression,\n"     // 3 unknown unit
+                          "p3,a,2024-02-30,visit,doctor,depression,\n"      // 4 impossible date
+                          "p3,a,05/03/2024,visit,doctor,depression,\n"      // 5 not a date
+                          "p4,a,2024-04-01,visit,doctor,depression,\n"      // 6 after the extract
+                          "p5,a,2024-03-05,,doctor,depression,\n"           // 7 empty
+                          "p5,a,2024-03-05,Visit,doctor,depression,\n"      // 8 not lowercase
+                          "p5,a,2024-03-05,visit,doctor,depression!,\n"     // 9 not an identifier
+                          "p6,a,2024-03-05,visit,doctor,depression,101\n"   // 10 above 100
+                          "p6,a,2024-03-05,visit,doctor,depression,7.5\n"   // 11 not whole
+                          "p6,a,2024-03-05,visit,doctor,depression,-1\n"    // 12 negative
+                          ",a,2024-03-05,visit,doctor,depression,\n"        // 13 no person
+                          "p1,a,2024-03-05,visit,doctor,anxiety,60\n"       // 14 same as line 2
+                          "p1,a,2024-03-05,visit,doctor\n"                  // 15 field count
+                          "p1,a,2024-03-05,phone,doctor,depression,0\n"     // 16 good
+                          "p7,a,2024-03-05,visit,,depression,\n"            // 17 empty
+                          "p8,a,2024-03-05,visit,doctor,\"depression,\n");  // 18 open quote
+    ImportReport report;
+    const PsychiatryAggregate p =
+        aggregate_psychiatry(in, "psychiatry.csv", kRegion, Period{2024, 3}, report);
+    CHECK(report.rows_read == 17);
+    CHECK(report.rows_used == 2);
+    CHECK(report.rows_rejected == 15);
+    const std::string r = reasons(report);
+    CHECK_THAT(r, Catch::Contains("3: unknown unit: 'zz' is not a unit of test"));
+    CHECK_THAT(r, Catch::Contains("4: invalid contact date: '2024-02-30' is not a date"));
+    CHECK_THAT(r, Catch::Contains("5: invalid contact date: '05/03/2024' is not a date"));
+    CHECK_THAT(r, Catch::Contains(
+                      "6: contact after the extract: 2024-04-01 is after 2024-03, the month the "
+                      "extract ends with"));
+    CHECK_THAT(r, Catch::Contains("7: missing value: contact_type is empty"));
+    CHECK_THAT(r, Catch::Contains("8: invalid identifier: contact_type 'Visit'; valid: lowercase "
+                                  "letters, digits, _ and -"));
+    CHECK_THAT(r, Catch::Contains("9: invalid identifier: diagnosis_group 'depression!'"));
+    CHECK_THAT(r, Catch::Contains("10: invalid score: '101'; valid: a whole number from 0 to 100"));
+    CHECK_THAT(r, Catch::Contains("11: invalid score: '7.5'"));
+    CHECK_THAT(r, Catch::Contains("12: invalid score: '-1'"));
+    CHECK_THAT(r, Catch::Contains("13: missing person_id"));
+    CHECK_THAT(r, Catch::Contains("14: duplicate contact: the same person, unit, date, "
+                                  "contact_type and profession as line 2"));
+    CHECK_THAT(r, Catch::Contains("15: wrong number of fields: expected 7, got 5"));
+    CHECK_THAT(r, Catch::Contains("17: missing value: profession is empty"));
+    CHECK_THAT(r, Catch::Contains("18: malformed row"));
+    // The duplicate is taken back from the counts and the episode: p1 has lines 2 and 16, a
+    // depression episode with scores 100 then 0.
+    CHECK(contact_rows(p) == std::vector<std::string>{"a 2024-03 phone doctor depression 1",
+                                                      "a 2024-03 visit doctor depression 1"});
+    CHECK(episode_rows(p) == std::vector<std::string>{"a depression 2 2024-03 open -100 x1"});
+}
+
+TEST_CASE("psychiatry: a file without a required column is refused as a whole") {
+    std::istringstream in(
+        "person_id,unit,contact_date,contact_type,profession\n"
+        "p1,a,2024-03-05,visit,doctor\n");
+    ImportReport report;
+    CHECK_THROWS_WITH(aggregate_psychiatry(in, "p.csv", kRegion, Period{2024, 3}, report),
+                      Catch::Contains("p.csv:1: missing column 'diagnosis_group'"));
+}
+
+TEST_CASE("psychiatry: the import is atomic, stores the gap, and loads as aggregated") {
+    Region region = test::make_region({"a", "b"});
+    region.episode_gap_days = 30;
+    Database db("sqlite3://db=:memory:");
+    // No score column: it is optional.
+    const std::string header =
+        "person_id,unit,contact_date,contact_type,profession,diagnosis_group\n";
+    const fs::path bad =
+        write_temp("psychiatry-bad.csv", header +
+                                             "p1,a,2024-01-05,visit,doctor,adhd\n"
+                                             "p2,zz,2024-01-05,visit,doctor,adhd\n");
+    const ImportOutcome refused =
+        import_dataset(db, region, ImportRequest{"psychiatry", "2024-03", bad, false, nullptr, {}});
+    CHECK_FALSE(refused.stored);
+    CHECK(refused.report.rows_rejected == 1);
+    CHECK(db.datasets("test").empty());
+    CHECK_FALSE(db.load_psychiatry("test", Period{2024, 3}));
+    const ImportOutcome allowed =
+        import_dataset(db, region, ImportRequest{"psychiatry", "2024-03", bad, true, nullptr, {}});
+    REQUIRE(allowed.stored);
+    CHECK(allowed.stored->version == 1);
+
+    // Gap 30: p1's 2024-01-05 and 2024-02-04 (30 days) are one episode, closed 2024-03-05;
+    // 2024-03-20 is 45 days later: a new episode, open (2024-04-19).
+    const std::string text = header +
+                             "p1,b,2024-01-05,visit,doctor,adhd\n"
+                             "p1,b,2024-02-04,phone,nurse,adhd\n"
+                             "p1,b,2024-03-20,visit,doctor,depression\n"
+                             "p2,a,2024-03-01,digital,psychologist,anxiety\n";
+    const fs::path good = write_temp("psychiatry-good.csv", text);
+    const ImportOutcome again = import_dataset(
+        db, region, ImportRequest{"psychiatry", "2024-03", good, false, nullptr, {}});
+    REQUIRE(again.stored);
+    CHECK(again.stored->to_string() == "psychiatry 2024-03 v2");
+    const auto loaded = db.load_psychiatry("test", Period{2024, 3});
+    REQUIRE(loaded);
+    CHECK(loaded->ref.to_string() == "psychiatry 2024-03 v2");
+    CHECK(loaded->episode_gap_days == 30);
+    CHECK(episode_rows(*loaded) == std::vector<std::string>{
+                                       "a anxiety 1 2024-03 2024-03 - x1",  // 03-01 + 30 = 03-31
+                                       "b adhd 2 2024-01 2024-03 - x1",
+                                       "b depression 1 2024-03 open - x1",
+                                   });
+    std::istringstream in(text);
+    ImportReport report;
+    const PsychiatryAggregate aggregated =
+        aggregate_psychiatry(in, "psychiatry.csv", region, Period{2024, 3}, report);
+    CHECK(contact_rows(*loaded) == contact_rows(aggregated));
+    CHECK(episode_rows(*loaded) == episode_rows(aggregated));
+    CHECK(db.datasets("test").size() == 2);
+    fs::remove(bad);
+    fs::remove(good);
+}
+
+TEST_CASE("psychiatry: a run reads it from the database, or imports the shipped sample") {
+    const fs::path samples =
+        fs::temp_directory_path() / (std::to_string(::getpid()) + "_psychiatry_sample");
+    fs::create_directories(samples);
+    std::ofstream(samples / "psychiatry-2024-03.csv")
+        << kPsychiatryHeader << "p1,a,2024-03-05,visit,doctor,depression,50\n";
+    Database db("sqlite3://db=:memory:");
+    DatabaseDataSource data(db, kRegion, samples);
+    const PsychiatryAggregate& p = data.psychiatry(Period{2024, 3});
+    CHECK(p.ref.to_string() == "psychiatry 2024-03 v1");
+    CHECK(episode_rows(p) == std::vector<std::string>{"a depression 1 2024-03 open - x1"});
+    REQUIRE(data.used().size() == 1);
+    CHECK(data.used()[0].kind == "psychiatry");
+    CHECK_THROWS_AS(data.psychiatry(Period{2024, 4}), DataMissing);
+    fs::remove_all(samples);
+}
+
+TEST_CASE("a database of schema version 2 is migrated to hold psychiatry, its datasets kept") {
+    const fs::path file = fs::temp_directory_path() / (std::to_string(::getpid()) + "_v2.db");
+    fs::remove(file);
+    {
+        // Version 2: events, no psychiatry tables.
+        soci::session v2(soci::sqlite3, "db=" + file.string());
+        v2 << "CREATE TABLE datasets (id BIGINT PRIMARY KEY, region TEXT NOT NULL, kind TEXT NOT "
+              "NULL, period TEXT NOT NULL, version INTEGER NOT NULL, source TEXT NOT NULL, "
+              "rows_read BIGINT NOT NULL, rows_used BIGINT NOT NULL, rows_rejected BIGINT NOT "
+              "NULL, UNIQUE (region, kind, period, version))";
+        v2 << "CREATE TABLE event_counts (dataset_id BIGINT NOT NULL, unit TEXT NOT NULL, "
+              "event TEXT NOT NULL, age INTEGER NOT NULL, per_person BIGINT NOT NULL, "
+              "persons BIGINT NOT NULL)";
+        v2 << "CREATE TABLE schema_version (version INTEGER NOT NULL)";
+        v2 << "INSERT INTO schema_version VALUES (2)";
+        v2 << "INSERT INTO datasets VALUES (1, 'test', 'events', '2022-01', 1, 'e.csv', 3, 3, 0)";
+        v2 << "INSERT INTO event_counts VALUES (1, 'a', 'sip', 70, 1, 3)";
+    }
+    {
+        Database db("sqlite3://db=" + file.string());
+        const auto events = db.load_events("test", Period{2022, 1});
+        REQUIRE(events);
+        REQUIRE(events->counts.size() == 1);
+        CHECK(events->counts[0].persons == 3);
+        PsychiatryAggregate p;
+        p.ref = {"psychiatry", "2024-03", 0};
+        p.episode_gap_days = 60;
+        p.contacts.push_back({"a", Period{2024, 3}, "visit", "doctor", "adhd", 4});
+        p.episodes.push_back({"a", "adhd", 4, Period{2024, 1}, std::nullopt, 12, 1});
+        p.episodes.push_back({"a", "adhd", 1, Period{2023, 11}, Period{2024, 1}, std::nullopt, 2});
+        ImportReport report;
+        CHECK(db.store_psychiatry("test", p, report).version == 1);
+    }
+    soci::session check(soci::sqlite3, "db=" + file.string());
+    int version = 0;
+    check << "SELECT MAX(version) FROM schema_version", soci::into(version);
+    CHECK(version >= 3);  // psychiatry came with version 3
+    Database reopened("sqlite3://db=" + file.string());
+    const auto loaded = reopened.load_psychiatry("test", Period{2024, 3});
+    REQUIRE(loaded);
+    CHECK(loaded->episode_gap_days == 60);
+    CHECK(contact_rows(*loaded) == std::vector<std::string>{"a 2024-03 visit doctor adhd 4"});
+    CHECK(episode_rows(*loaded) ==
+          std::vector<std::string>{"a adhd 1 2023-11 2024-01 - x2", "a adhd 4 2024-01 open 12 x1"});
+    fs::remove(file);
+}

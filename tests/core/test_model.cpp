@@ -339,3 +339,35 @@ TEST_CASE("a model pays the unit kinds it names") {
                                    "psychiatry-clinic, psychiatry-provider"));
     }
 }
+
+TEST_CASE("a component can pay only some of the model's unit kinds") {
+    ModelDir d;
+    const std::string base = d.write("2020.yaml", kBase);
+    const std::string file = d.write("k.yaml", R"(region: test
+year: 2024
+extends: 2020.yaml
+payees: [vardcentral]
+components:
+  - {id: cni, payees: [psychiatry-clinic]}
+)");
+    const Model m = load_model(file);
+    REQUIRE(m.components[1].payees == std::vector<std::string>{"psychiatry-clinic"});
+    CHECK_THAT(issues_text(validate_model(m, kRegion, host())),
+               Catch::Contains("the model does not pay psychiatry-clinic units; its payees are "
+                               "vardcentral"));
+}
+
+TEST_CASE("an override of ~ drops an inherited parameter") {
+    ModelDir d;
+    d.write("2020.yaml", kBase);
+    const Model m = load_model(d.write("pot.yaml", R"(region: test
+year: 2024
+extends: 2020.yaml
+components:
+  - id: sparsity
+    params: {amount_per_listed_year: ~, budget_year: 1200}
+)"));
+    CHECK_FALSE(m.components[0].params["amount_per_listed_year"].IsDefined());
+    CHECK(m.components[0].params["budget_year"].Scalar() == "1200");
+    CHECK(validate_model(m, kRegion, host()).empty());
+}

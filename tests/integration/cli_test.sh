@@ -104,6 +104,73 @@ for u in c["units"]:
     else:
         assert u["diff_ore"] == 0, u["unit"]
 PY
+# compare --models: three models side by side on the same data; totals are those of the
+# pairwise comparisons above, each column sums to its total, the legend names file and title
+jh="$src/regions/jamtland-harjedalen"
+models=("$jh/2020.yaml" "$jh/scenarios/cni-up.yaml" "$jh/scenarios/private-vat.yaml")
+"$vardval" --db "$db" compare --region jamtland-harjedalen --period 2020-02 \
+    --models "${models[@]}" --format json > "$work/models.json"
+python3 - "$work/models.json" "$work/compare.json" "$work/vat.json" <<'PY'
+import json, sys
+s, cni, vat = (json.load(open(f)) for f in sys.argv[1:4])
+assert [m["name"] for m in s["models"]] == ["2020", "cni-up", "private-vat"], s["models"]
+assert s["period"] == "2020-02" and len(s["units"]) == 25
+totals = {m["name"]: m["total_ore"] for m in s["models"]}
+assert totals == {"2020": cni["total_base_ore"], "cni-up": cni["total_proposal_ore"],
+                  "private-vat": vat["total_proposal_ore"]}, totals
+for name, total in totals.items():
+    assert sum(u["amounts_ore"][name] for u in s["units"]) == total, name
+assert [u["unit"] for u in s["units"]] == [u["unit"] for u in cni["units"]]
+assert s["groups_with_equal_totals"] == [], s["groups_with_equal_totals"]
+PY
+"$vardval" --db "$db" compare --region jamtland-harjedalen --period 2020-02 \
+    --models "${models[@]}" > "$work/models.txt"
+grep -Eq "^Unit +Name +2020 +cni-up +private-vat$" "$work/models.txt" || fail "compare --models header"
+grep -Eq "^hallen +Hallens hälsocentral +[0-9 ]+,[0-9]{2} +[0-9 ]+,[0-9]{2} +[0-9 ]+,[0-9]{2}$" \
+    "$work/models.txt" || fail "compare --models row"
+grep -Eq "^Total +\(25 units\) " "$work/models.txt" || fail "compare --models total"
+grep -q "^  cni-up .*scenarios/cni-up.yaml (hash [0-9a-f]*): Hälsoval 2020, CNI +25 % (what-if)$" \
+    "$work/models.txt" || fail "compare --models legend"
+grep -Eq "^  private-vat +[0-9 ]+,[0-9]{2} kr  \+[0-9 ]+,[0-9]{2} kr" "$work/models.txt" || fail "compare --models totals"
+grep -q "^No two models have identical totals.$" "$work/models.txt" || fail "compare --models groups"
+# the same model twice: identical totals; csv has a column per model
+"$vardval" --db "$db" compare --region jamtland-harjedalen --period 2020-02 \
+    --models "$jh/2020.yaml" "$jh/scenarios/cni-up.yaml" "$jh/2020.yaml" > "$work/twice.txt"
+grep -q "^Identical totals (budget-neutral): 2020, 2020#2$" "$work/twice.txt" || fail "equal totals not grouped"
+"$vardval" --db "$db" compare --region jamtland-harjedalen --period 2020-02 \
+    --models "${models[@]}" --format csv | head -1 | grep -qx "unit,name,2020,cni-up,private-vat" || fail "compare --models csv"
+# the psychiatry pilot: every model of the folder side by side for 2024-01; the eight
+# budget-neutral alternatives pay today's total to the öre, new money and grants do not
+"$vardval" --db "$db" compare --region jamtland-harjedalen --period 2024-01 \
+    --models "$jh/psychiatry" > "$work/psychiatry.txt"
+grep -Eq "^Total +\(30 units\) " "$work/psychiatry.txt" || fail "psychiatry compare total"
+grep -Eq "^bup-ostersund +Barn- och ungdomspsykiatrin" "$work/psychiatry.txt" || fail "psychiatry clinic row"
+grep -qx "Identical totals (budget-neutral): carve-out, designated-units, kronoberg-halland-episode, \
+mental-health-vardval, ostergotland-87-13, stockholm-70-30, today, value-based, vastra-gotaland-50-50" \
+    "$work/psychiatry.txt" || fail "psychiatry budget-neutral totals: $(grep -i identical "$work/psychiatry.txt")"
+# every psychiatry model validates
+for model in "$jh"/psychiatry/*.yaml; do
+    "$vardval" validate --region jamtland-harjedalen --model "$model" > /dev/null || fail "validate $model"
+done
+"$vardval" plugins --format csv > "$work/plugins.csv"
+for type in psychiatry.appropriation psychiatry.visit psychiatry.episode psychiatry.value_based \
+    psychiatry.completion budget.split; do
+    grep -q "^$type," "$work/plugins.csv" || fail "plugins does not list $type"
+done
+# one model, or --models with --base: a usage error (exit 1) saying why
+set +e
+"$vardval" --db "$db" compare --region jamtland-harjedalen --period 2020-02 --models "$jh/2020.yaml" 2> "$work/err.txt"
+code=$?
+set -e
+[ "$code" = 1 ] || fail "compare --models with one model exited $code"
+grep -q "two or more model files" "$work/err.txt" || fail "one model: $(cat "$work/err.txt")"
+set +e
+"$vardval" --db "$db" compare --region jamtland-harjedalen --base 2020 --period 2020-02 \
+    --models "${models[@]}" 2> "$work/err.txt"
+code=$?
+set -e
+[ "$code" = 1 ] || fail "compare --models with --base exited $code"
+grep -q "excludes" "$work/err.txt" || fail "--models with --base: $(cat "$work/err.txt")"
 # Västmanland 2021 → 2022, the issue's own command: unit differences sum to the total
 "$vardval" --db "$db" compare --region vastmanland --base 2021 --proposal 2022 --period 2022-01 \
     --format json > "$work/vm.json"

@@ -44,7 +44,13 @@ TEST_CASE("every built plugin loads through the host, each type from its own lib
              {"goal.approved", "libvardval_goal.so"},
              {"goal.ranked", "libvardval_goal.so"},
              {"goal.threshold", "libvardval_goal.so"},
-             {"penalty.weekly", "libvardval_penalty.so"}}) {
+             {"penalty.weekly", "libvardval_penalty.so"},
+             {"psychiatry.appropriation", "libvardval_psychiatry.so"},
+             {"psychiatry.visit", "libvardval_psychiatry.so"},
+             {"psychiatry.episode", "libvardval_psychiatry.so"},
+             {"psychiatry.value_based", "libvardval_psychiatry.so"},
+             {"psychiatry.completion", "libvardval_psychiatry.so"},
+             {"budget.split", "libvardval_budget.so"}}) {
         REQUIRE(host.find(name));
         CHECK(fs::path(host.find(name)->library_file).filename() == file);
     }

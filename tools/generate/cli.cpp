@@ -18,10 +18,26 @@ Writes a deterministic synthetic data set (same arguments, same bytes) for a reg
                                        and 2019-11..2020-10, the 2020 and 2021 reference periods)
   DIR/unit-values-YYYY-MM.csv          per listing month from 2021-01 on: patient fees,
                                        primary-care and all outpatient visits, opening-hours
-                                       weeks unmet
+                                       weeks unmet; per psychiatry month: psychologist_fte and
+                                       counsellor_fte of every hälsocentral and psychiatric
+                                       unit (in the listing month's file when it has one)
+  DIR/psychiatry-YYYY-MM.csv           per psychiatry month (none by default): psychiatric
+                                       contacts from 12 months before it through its end, at
+                                       the psychiatric clinics, the psychiatry providers and
+                                       the hälsocentraler (first line), with diagnosis group
+                                       and outcome scores (ILLUSTRATIVE volumes)
+  DIR/events-YYYY-MM.csv               per psychiatry month: assessment_completed and
+                                       rehabilitation_completed at the clinics and providers
   Calibration: on the CNI month (default 2020-02) Hallen has the lowest CNI index (0.7878)
   and Jarpen the highest (1.3146); the age weights derived from each period's visits
   against the listing of its last month have 10-14 lowest (0.3327), 85-89 highest (2.2132).
+  Psychiatry (full scale, a year): about 60 000 specialised and 30 000 first-line
+  contacts; about 80 % of the episodes (a contact more than 90 days after the previous
+  one at the unit starts a new one) are a single contact, fewer at the clinics.
+  The population is drawn over the span of all the months a run writes or calibrates
+  on, so other months give other persons: to add psychiatry data to an existing data
+  set without changing its files, write it in a run of its own, e.g. --listing-months
+  2024-01 --cni-month 2024-01 --psychiatry-months 2024-01 --no-visits.
 
 --region vastmanland, about 279 000 persons in 28 units; per listing month (default
 2021-01,2022-01):
@@ -45,6 +61,10 @@ Options:
                           (jamtland-harjedalen only)
   --cni-month YYYY-MM     month the CNI indexes are calibrated on (vastmanland: default the
                           first listing month)
+  --psychiatry-months LIST
+                          comma-separated YYYY-MM: each month's psychiatric contacts,
+                          completions and staffing (jamtland-harjedalen only)
+  --no-visits             write no visits periods (jamtland-harjedalen only)
   --listing-only          write only the listings (streams; memory independent of size)
                           (jamtland-harjedalen only)
   --verbose               print the full calibration tables
@@ -72,18 +92,18 @@ Month parse_month_arg(std::string_view option, std::string_view text) {
     return *month;
 }
 
-std::vector<Month> parse_month_list(std::string_view text) {
+std::vector<Month> parse_month_list(std::string_view option, std::string_view text) {
     std::vector<Month> months;
     while (true) {
         const std::size_t comma = text.find(',');
-        months.push_back(parse_month_arg("--listing-months", text.substr(0, comma)));
+        months.push_back(parse_month_arg(option, text.substr(0, comma)));
         if (comma == std::string_view::npos)
             break;
         text.remove_prefix(comma + 1);
     }
     std::sort(months.begin(), months.end());
     if (std::adjacent_find(months.begin(), months.end()) != months.end()) {
-        throw UsageError("--listing-months: a month is given twice");
+        throw UsageError(std::string(option) + ": a month is given twice");
     }
     return months;
 }
@@ -164,7 +184,11 @@ Options parse_args(int argc, char** argv) {
         } else if (arg == "--seed") {
             options.seed = parse_number<std::uint64_t>(arg, value());
         } else if (arg == "--listing-months") {
-            options.listing_months = parse_month_list(value());
+            options.listing_months = parse_month_list(arg, value());
+        } else if (arg == "--psychiatry-months") {
+            options.psychiatry_months = parse_month_list(arg, value());
+        } else if (flag("--no-visits")) {
+            options.no_visits = true;
         } else if (arg == "--visits-period") {
             options.visits_periods.push_back(parse_period(value()));
         } else if (arg == "--cni-month") {
@@ -189,6 +213,12 @@ Options parse_args(int argc, char** argv) {
     }
     if (options.region == RegionId::kVastmanland && options.listing_only)
         throw UsageError("--listing-only: for jamtland-harjedalen only");
+    if (options.region == RegionId::kVastmanland && !options.psychiatry_months.empty())
+        throw UsageError("--psychiatry-months: for jamtland-harjedalen only");
+    if (options.region == RegionId::kVastmanland && options.no_visits)
+        throw UsageError("--no-visits: for jamtland-harjedalen only");
+    if (options.no_visits && !options.visits_periods.empty())
+        throw UsageError("--no-visits: but --visits-period is given");
     return options;
 }
 

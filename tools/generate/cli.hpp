@@ -33,6 +33,8 @@ struct Options {
     std::vector<Month> listing_months;       // empty: the region's default
     std::vector<MonthRange> visits_periods;  // empty: the region's default
     std::optional<Month> cni_month;          // unset: the region's default
+    std::vector<Month> psychiatry_months;    // jamtland-harjedalen: none unless given
+    bool no_visits = false;                  // jamtland-harjedalen: write no visits periods
     bool listing_only = false;
     bool verbose = false;
     bool help = false;

@@ -1,7 +1,8 @@
 // The Region Jämtland Härjedalen data set: monthly listings (who is listed where, with
 // CNI flags and distance to the hospital), the primary-care contacts of the reference
 // periods the age weights are derived from, and per-unit values for the 2021 model;
-// calibrated to the region's published CNI and age-weight extremes.
+// calibrated to the region's published CNI and age-weight extremes. On request, psychiatric
+// contacts, completions and staffing for given months (jh_psychiatry.hpp).
 //
 // The population is never held in memory: person i is regenerated from (seed, i) in
 // each of up to three passes (count, generate visits, write), so a listing-only run
@@ -21,6 +22,7 @@
 #include "csv_file.hpp"
 #include "generators.hpp"
 #include "jh_data.hpp"
+#include "jh_psychiatry.hpp"
 #include "jh_unit_values.hpp"
 #include "listing.hpp"
 #include "population.hpp"
@@ -49,6 +51,7 @@ struct JhSettings {
     std::vector<Month> listing_months = {{2019, 10}, {2020, 2}, {2020, 10}, {2021, 1}};
     std::vector<MonthRange> visits_periods = {{{2018, 11}, {2019, 10}}, {{2019, 11}, {2020, 10}}};
     Month cni_month{2020, 2};
+    std::vector<Month> psychiatry_months;  // none unless asked for
 };
 
 JhSettings settings_for(const Options& o) {
@@ -57,6 +60,9 @@ JhSettings settings_for(const Options& o) {
         s.listing_months = o.listing_months;
     if (!o.visits_periods.empty())
         s.visits_periods = o.visits_periods;
+    if (o.no_visits)
+        s.visits_periods.clear();
+    s.psychiatry_months = o.psychiatry_months;
     if (o.cni_month)
         s.cni_month = *o.cni_month;
     return s;
@@ -86,8 +92,8 @@ struct Dates {
     Day end;   // the latest: newcomers arrive and persons leave up to this day
 };
 
-// The visits' listing months count even with --listing-only, so that the listings are
-// the same whether or not the visits are written.
+// The visits' listing months (and the psychiatry extracts' windows) count even with
+// --listing-only, so that the listings are the same whether or not the rest is written.
 Dates make_dates(const JhSettings& s) {
     Dates d{{}, s.cni_month.first_day(), 0, 0};
     for (Month m : s.listing_months)
@@ -97,6 +103,10 @@ Dates make_dates(const JhSettings& s) {
     for (const MonthRange& r : s.visits_periods) {
         d.base = std::min(d.base, r.last.first_day());
         d.end = std::max(d.end, r.last.first_day());
+    }
+    for (Month m : s.psychiatry_months) {
+        d.base = std::min(d.base, JhPsychiatry::window_first(m));
+        d.end = std::max(d.end, m.first_day());
     }
     return d;
 }
@@ -161,8 +171,9 @@ struct VisitsOutput {
 
 // Pass 3: generate everyone once more, apply the calibrated quotas and write the files.
 CniTally write_files(const Options& o, const JhSettings& s, const PopulationModel& model,
-                     const Dates& dates, const CniCounts& cni_counts, const CniPlan& cni_plan,
-                     std::vector<VisitsPeriod>& periods, std::vector<JhUnitValues>& unit_values) {
+                     const PersonIds& ids, const Dates& dates, const CniCounts& cni_counts,
+                     const CniPlan& cni_plan, std::vector<VisitsPeriod>& periods,
+                     std::vector<JhUnitValues>& unit_values, JhPsychiatry* psychiatry) {
     std::vector<std::unique_ptr<CsvFile>> listings;
     for (Month m : s.listing_months) {
         listings.push_back(
@@ -174,7 +185,6 @@ CniTally write_files(const Options& o, const JhSettings& s, const PopulationMode
         outputs.push_back(std::make_unique<VisitsOutput>(o.out, period, model.seed()));
 
     CniAssigner assigner(cni_plan, cni_counts, model.seed(), dates.cni, dates.base);
-    const PersonIds ids(kRegion.id_prefix, model.total_persons());
     const Progress progress(model.total_persons());
     CniTally written(kUnits.size());
     std::vector<Visit> visits;
@@ -206,6 +216,8 @@ CniTally write_files(const Options& o, const JhSettings& s, const PopulationMode
                 out->period.written.add(v);
             }
         }
+        if (psychiatry != nullptr)
+            psychiatry->add(p);
         progress.tick(i + 1, "written");
     }
 
@@ -313,10 +325,30 @@ void generate_jh(const Options& o) {
         for (VisitsPeriod& period : periods)
             plan_corrections(period.plan, period.base);
     }
-    const CniTally written =
-        write_files(o, s, model, dates, cni_counts, cni_plan, periods, unit_values);
-    for (const JhUnitValues& values : unit_values)
-        values.write(o.out, o.seed, o.verbose);
+    const PersonIds ids(kRegion.id_prefix, model.total_persons());
+    std::unique_ptr<JhPsychiatry> psychiatry;
+    if (!o.listing_only && !s.psychiatry_months.empty())
+        psychiatry = std::make_unique<JhPsychiatry>(s.psychiatry_months, o.out, o.seed, ids);
+    const CniTally written = write_files(o, s, model, ids, dates, cni_counts, cni_plan, periods,
+                                         unit_values, psychiatry.get());
+    if (psychiatry != nullptr)
+        psychiatry->close(o.verbose);
+    for (const JhUnitValues& values : unit_values) {
+        const bool staffed = psychiatry != nullptr &&
+                             std::find(s.psychiatry_months.begin(), s.psychiatry_months.end(),
+                                       values.month()) != s.psychiatry_months.end();
+        values.write(
+            o.out, o.seed, o.verbose,
+            staffed ? psychiatry->unit_values(values.month()) : std::vector<UnitValueRow>{});
+    }
+    if (psychiatry != nullptr) {
+        for (Month m : s.psychiatry_months) {
+            if (std::none_of(unit_values.begin(), unit_values.end(),
+                             [&](const JhUnitValues& v) { return v.month() == m; })) {
+                psychiatry->write_staffing(o.out, m);
+            }
+        }
+    }
     written.report(kRegion, s.cni_month, cni_plan, o.verbose);
     for (const VisitsPeriod& period : periods)
         report_visits(o, period);

@@ -74,7 +74,8 @@ void JhUnitValues::add_listed(const Person& p) {
         kMeanContactWeight / 12;
 }
 
-void JhUnitValues::write(const std::filesystem::path& dir, std::uint64_t seed, bool verbose) const {
+void JhUnitValues::write(const std::filesystem::path& dir, std::uint64_t seed, bool verbose,
+                         std::span<const UnitValueRow> extra) const {
     const std::vector<std::uint64_t> coverage = coverage_per_mille(seed, month_);
     const std::uint64_t unmet_key =
         keyed_rng(seed, Stream::kUnitChoice, 0, salt(month_, kUnmetUnits)).next();
@@ -114,6 +115,8 @@ void JhUnitValues::write(const std::filesystem::path& dir, std::uint64_t seed, b
                          static_cast<unsigned long long>(fees));
         }
     }
+    for (const UnitValueRow& row : extra)
+        file.add(row);
     file.close();
     std::fprintf(stderr,
                  "wrote %s: %llu rows; mean coverage %.3f, patient fees %llu kr, opening hours "

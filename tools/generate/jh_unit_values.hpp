@@ -5,10 +5,12 @@
 // the opening-hours requirement (the penalty).
 #include <cstdint>
 #include <filesystem>
+#include <span>
 #include <vector>
 
 #include "civil_date.hpp"
 #include "population.hpp"
+#include "unit_values_file.hpp"
 
 namespace gen {
 
@@ -19,8 +21,10 @@ class JhUnitValues {
     Month month() const { return month_; }
     // Call for every person listed on the month's first day.
     void add_listed(const Person& p);
-    // Writes DIR/unit-values-YYYY-MM.csv and prints what it holds.
-    void write(const std::filesystem::path& dir, std::uint64_t seed, bool verbose) const;
+    // Writes DIR/unit-values-YYYY-MM.csv, with the `extra` rows (e.g. the psychiatric
+    // staffing) after the unit values, and prints what it holds.
+    void write(const std::filesystem::path& dir, std::uint64_t seed, bool verbose,
+               std::span<const UnitValueRow> extra = {}) const;
 
   private:
     Month month_;

@@ -35,6 +35,8 @@ enum class Stream : std::uint64_t {
     kVisitors = 11,    // contacts of patients from outside the region
     kUnitValues = 12,  // a unit's indicators and costs
     kUnitChoice = 13,  // which units get an outcome: a shuffle of all of them
+    kPsychiatry = 14,  // a person's psychiatric episodes started in a month
+    kStaffing = 15,    // a unit's psychologist and counsellor staffing
 };
 
 // SplitMix64 generator: tiny state, good quality for simulation, fully specified.

@@ -9,6 +9,16 @@
 
 namespace gen {
 
+// One row to add to a unit-values file written elsewhere (e.g. the staffing rows that
+// JH's psychiatry adds to a listing month's unit values). `unit` and `measure` name
+// constants.
+struct UnitValueRow {
+    std::string_view unit;
+    std::string_view measure;
+    std::uint64_t value = 0;  // in units of 10^-decimals
+    int decimals = 0;
+};
+
 class UnitValuesFile {
   public:
     explicit UnitValuesFile(std::filesystem::path path) : file_(std::move(path)) {
@@ -21,6 +31,7 @@ class UnitValuesFile {
         file_.text(unit).comma().text(measure).comma().fixed(value, decimals);
         file_.end_row();
     }
+    void add(const UnitValueRow& row) { add(row.unit, row.measure, row.value, row.decimals); }
 
     const std::filesystem::path& path() const { return file_.path(); }
     std::uint64_t rows() const { return file_.rows(); }

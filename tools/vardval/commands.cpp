@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -92,7 +93,8 @@ int validate(const Config& config, const ModelChoice& choice) {
         return kInvalidModel;
     }
     std::cout << loaded.model.file << ": valid (" << loaded.model.components.size()
-              << " components, region " << loaded.region.id << " with "
+              << " components, region " << loaded.region.id << ", paying "
+              << payee_region(loaded.region, loaded.model.payees).units.size() << " of its "
               << loaded.region.units.size() << " units, model hash " << loaded.model.content_hash()
               << ")\n";
     for (const ModelChange& c : loaded.model.changes)
@@ -186,6 +188,47 @@ int compare(const Config& config, const ModelChoice& base, const ModelChoice& pr
     const RunResult before = run_model(base_model.model, base_model.region, host, data, period);
     const RunResult after = run_model(proposal_model.model, base_model.region, host, data, period);
     write_comparison(std::cout, compare_runs(before, after), format);
+    return kOk;
+}
+
+int compare_models(const Config& config, const std::string& region,
+                   const std::vector<std::string>& models, const std::string& period_text,
+                   Format format) {
+    const Period period = parse_period(period_text);
+    // A folder stands for its model files, in name order.
+    std::vector<std::string> files;
+    for (const std::string& m : models) {
+        if (!fs::is_directory(m)) {
+            files.push_back(m);
+            continue;
+        }
+        std::vector<std::string> in_folder;
+        for (const fs::directory_entry& e : fs::directory_iterator(m))
+            if (e.is_regular_file() &&
+                (e.path().extension() == ".yaml" || e.path().extension() == ".yml"))
+                in_folder.push_back(e.path().string());
+        if (in_folder.empty())
+            throw std::invalid_argument("--models: no *.yaml model files in folder " + m);
+        std::sort(in_folder.begin(), in_folder.end());
+        files.insert(files.end(), in_folder.begin(), in_folder.end());
+    }
+    if (files.size() < 2)
+        throw std::invalid_argument("--models needs two or more model files to compare; got " +
+                                    std::to_string(files.size()) + " (" + join(files) + ")");
+    Database db(config.database);
+    PluginHost host;
+    load_plugins(host, config);
+    // Every model must be for the same region: the one given, or the first model's.
+    std::vector<LoadedModel> loaded;
+    for (const std::string& file : files)
+        loaded.push_back(load(
+            ModelChoice{loaded.empty() ? region : loaded.front().model.region, 0, file}, config));
+    const Region& region_register = loaded.front().region;
+    DatabaseDataSource data(db, region_register, loaded.front().sample_dir);
+    std::vector<RunResult> runs;
+    for (const LoadedModel& m : loaded)
+        runs.push_back(run_model(m.model, region_register, host, data, period));
+    write_side_by_side(std::cout, compare_side_by_side(runs, region_register), format);
     return kOk;
 }
 

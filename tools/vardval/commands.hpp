@@ -3,6 +3,7 @@
 // exit codes in main.cpp.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "options.hpp"
 
@@ -28,6 +29,10 @@ int explain(const Config& config, const ModelChoice& choice, const std::string& 
 // Base and proposal for the same region and month, per unit and component.
 int compare(const Config& config, const ModelChoice& base, const ModelChoice& proposal,
             const std::string& period, Format format);
+// Two or more models (files, or folders of *.yaml) on the same month's data, one column each.
+int compare_models(const Config& config, const std::string& region,
+                   const std::vector<std::string>& models, const std::string& period,
+                   Format format);
 int datasets(const Config& config, const std::string& region);
 
 }  // namespace vardval::cli

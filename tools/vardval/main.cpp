@@ -83,7 +83,8 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember(kDatasetKinds));
     import_cmd
         ->add_option("--period", import_args.period,
-                     "YYYY-MM; visits also YYYY-MM..YYYY-MM (a reference period)")
+                     "YYYY-MM (psychiatry: the month the extract ends with); visits also "
+                     "YYYY-MM..YYYY-MM (a reference period)")
         ->required();
     import_cmd->add_option("file", import_args.file, "CSV file")
         ->required()
@@ -109,16 +110,26 @@ int main(int argc, char** argv) {
     explain_cmd->add_option("--unit", unit, "unit id from region.yaml")->required();
 
     ModelChoice base, proposal;
+    std::vector<std::string> compared_models;
     auto* compare_cmd = app.add_subcommand(
         "compare",
-        "what each unit gains or loses under a proposal: base and proposal side by side");
+        "what each unit gains or loses under a proposal: base and proposal side by side; "
+        "or what every unit receives under each of two or more models (--models)");
     compare_cmd->add_option("--region", base.region, "region id");
-    compare_cmd->add_option("--base", base.year,
-                            "base contract year: regions/<region>/<year>.yaml");
-    compare_cmd->add_option("--proposal", proposal.year, "proposed contract year");
-    compare_cmd->add_option("--base-model", base.model_file, "base model file (instead of --base)");
-    compare_cmd->add_option("--proposal-model", proposal.model_file,
-                            "proposal model file, e.g. a scenario");
+    auto* base_year = compare_cmd->add_option("--base", base.year,
+                                              "base contract year: regions/<region>/<year>.yaml");
+    auto* proposal_year =
+        compare_cmd->add_option("--proposal", proposal.year, "proposed contract year");
+    auto* base_model = compare_cmd->add_option("--base-model", base.model_file,
+                                               "base model file (instead of --base)");
+    auto* proposal_model = compare_cmd->add_option("--proposal-model", proposal.model_file,
+                                                   "proposal model file, e.g. a scenario");
+    auto* models = compare_cmd->add_option(
+        "--models", compared_models,
+        "two or more model files (or folders of *.yaml) side by side, one column each; the first "
+        "is the reference (instead of --base/--proposal)");
+    for (CLI::Option* pairwise : {base_year, proposal_year, base_model, proposal_model})
+        models->excludes(pairwise);
     compare_cmd->add_option("--period", period, "month, YYYY-MM")->required();
     add_format(compare_cmd);
 
@@ -134,7 +145,7 @@ int main(int argc, char** argv) {
         app.parse(argc, argv);
         if (validate_cmd->parsed() || run_cmd->parsed() || explain_cmd->parsed())
             require_model(choice);
-        if (compare_cmd->parsed()) {
+        if (compare_cmd->parsed() && models->count() == 0) {
             proposal.region = base.region;
             require_model(base, "give --region R --base YEAR, or --base-model FILE");
             require_model(proposal, "give --region R --proposal YEAR, or --proposal-model FILE");
@@ -156,6 +167,9 @@ int main(int argc, char** argv) {
             return cli::run(config, choice, period, parse_format(format), !no_store);
         if (explain_cmd->parsed())
             return cli::explain(config, choice, period, unit);
+        if (compare_cmd->parsed() && models->count() > 0)
+            return cli::compare_models(config, base.region, compared_models, period,
+                                       parse_format(format));
         if (compare_cmd->parsed())
             return cli::compare(config, base, proposal, period, parse_format(format));
         if (datasets_cmd->parsed())

@@ -1,6 +1,7 @@
 #pragma once
 // What each unit gains or loses under a proposal (konsekvensanalys): two runs of the same
 // region and month, side by side, in total and per component.
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -38,5 +39,43 @@ struct Comparison {
 // Throws std::invalid_argument unless both runs are for the same region and month.
 Comparison compare_runs(const RunResult& base, const RunResult& proposal);
 void write_comparison(std::ostream& out, const Comparison& c, Format format);
+
+// Two or more models on the same region and month, side by side (a pilot's alternatives):
+// what every unit would receive under each. Models may pay different kinds of unit, so a
+// unit has no amount under a model that does not pay it.
+struct SideBySideModel {
+    std::string name;  // column name: the file's stem, unique (see model_column_names)
+    std::string file;
+    std::string title;
+    std::string model_hash;
+    Ore total_ore = 0;
+};
+
+struct SideBySideUnit {
+    const Unit* unit = nullptr;
+    std::vector<std::optional<Ore>> amounts_ore;  // one per model; empty if it does not pay
+};
+
+struct SideBySide {
+    std::string region;
+    std::string region_name;
+    Period period;
+    std::vector<SideBySideModel> models;  // in the order given; the first is the reference
+    std::vector<SideBySideUnit> units;    // every unit any model pays, in register order
+    // Models whose totals are identical to the öre, two or more to a group (indices into
+    // `models`), groups in order of their first model.
+    std::vector<std::vector<std::size_t>> equal_totals;
+};
+
+// Column names for model files: each file's stem; files sharing a stem are named by their
+// path (without extension) relative to the directory those files have in common.
+std::vector<std::string> model_column_names(const std::vector<std::string>& files);
+
+// `region` is the register the runs were computed on; it gives the order of the rows, and
+// the result points to its units.
+// Throws std::invalid_argument for fewer than two runs, runs of different regions or months,
+// or a unit that is not in the register.
+SideBySide compare_side_by_side(const std::vector<RunResult>& runs, const Region& region);
+void write_side_by_side(std::ostream& out, const SideBySide& s, Format format);
 
 }  // namespace vardval

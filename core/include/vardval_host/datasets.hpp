@@ -14,14 +14,15 @@
 namespace vardval {
 
 // What can be imported: the listing (persons), visits (contacts), unit-values (one figure
-// per unit and measure), events (health talks, SIP, ...) and acg (per-person ACG weights).
-inline const std::vector<std::string> kDatasetKinds = {"listing", "visits", "unit-values", "events",
-                                                       "acg"};
+// per unit and measure), events (health talks, SIP, ...), acg (per-person ACG weights) and
+// psychiatry (psychiatric contacts, with episodes of care built on import).
+inline const std::vector<std::string> kDatasetKinds = {"listing", "visits", "unit-values",
+                                                       "events",  "acg",    "psychiatry"};
 bool is_dataset_kind(const std::string& kind);
 
 struct ImportRequest {
     std::string kind;    // one of kDatasetKinds
-    std::string period;  // "YYYY-MM"; visits also "YYYY-MM..YYYY-MM"
+    std::string period;  // "YYYY-MM"; visits also "YYYY-MM..YYYY-MM"; psychiatry: the last month
     std::filesystem::path file;
     bool allow_rejects = false;
     std::ostream* rejects_out = nullptr;
@@ -68,6 +69,7 @@ class DatabaseDataSource : public RecordingDataSource {
     std::map<Period, UnitValues> unit_values_;
     std::map<Period, EventAggregate> events_;
     std::map<Period, UnitValues> acg_;
+    std::map<Period, PsychiatryAggregate> psychiatry_;
 };
 
 }  // namespace vardval

@@ -74,4 +74,16 @@ EventAggregate aggregate_events(std::istream& in, const std::string& file, const
 UnitValues aggregate_acg(std::istream& in, const std::string& file, const Region& region,
                          Period month, ImportReport& report, const ProgressFn& progress = {});
 
+// Psychiatric contacts up to the end of `month` (earlier months are the history episodes are
+// built from): person_id, unit, contact_date, contact_type, profession, diagnosis_group
+// (lowercase identifiers: a-z, 0-9, _ and -), and optionally score (a patient-reported
+// outcome, a whole number 0-100; empty when not measured). A contact after `month` is
+// rejected, and so is a contact given twice (same person, unit, date, contact type and
+// profession). Contacts are counted per unit, month, contact type, profession and diagnosis
+// group; each person's contacts are held only while the file is read, then cut into episodes
+// by the region's gap (see episodes.hpp) and counted as a histogram.
+PsychiatryAggregate aggregate_psychiatry(std::istream& in, const std::string& file,
+                                         const Region& region, Period month, ImportReport& report,
+                                         const ProgressFn& progress = {});
+
 }  // namespace vardval

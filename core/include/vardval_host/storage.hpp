@@ -57,6 +57,10 @@ class Database {
     DatasetRef store_events(const std::string& region, const EventAggregate& events,
                             const ImportReport& report);
     std::optional<EventAggregate> load_events(const std::string& region, Period month);
+    // Psychiatric contacts and episodes, with the gap the episodes were built with.
+    DatasetRef store_psychiatry(const std::string& region, const PsychiatryAggregate& psychiatry,
+                                const ImportReport& report);
+    std::optional<PsychiatryAggregate> load_psychiatry(const std::string& region, Period month);
 
     std::vector<DatasetInfo> datasets(const std::string& region);
     std::int64_t store_run(const RunResult& run);

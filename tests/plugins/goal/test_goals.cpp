@@ -37,6 +37,22 @@ TEST_CASE("approved plan: a fixed amount per approved unit, or a pot per listed 
     CHECK(lines[2].amount_ore == 15'625'000);
 }
 
+TEST_CASE("approved plan: a pot shared equally by approved units without a listing") {
+    FakeData data = five_units();
+    data.values[kJan].values["clinic1"]["goals"] = Decimal::from_int(1);
+    data.values[kJan].values["clinic2"]["goals"] = Decimal::from_int(0);
+    data.values[kJan].values["clinic3"]["goals"] = Decimal::from_int(1);
+    const Region region = make_region({"clinic1", "clinic2", "clinic3"});
+    ValidParams pot(goal::approved_type(),
+                    "measure: goals\nbudget_year: 31200000\npot_shared: per_unit");
+    const auto lines = pot.run(region, kJan, data);
+    // January's 2 600 000 kr in two equal parts; nobody is listed at a clinic.
+    CHECK(lines[0].amount_ore == 130'000'000);
+    CHECK(lines[1].amount_ore == 0);
+    CHECK(lines[2].amount_ore == 130'000'000);
+    CHECK(lines[0].basis_unit == "qualifying unit");
+}
+
 TEST_CASE("ranked: the N best share a pot by listed, and a tie with the N-th is included") {
     FakeData data = five_units();
     auto& v = data.values[kJan].values;
