@@ -122,15 +122,6 @@ void write_json(std::ostream& out, const Comparison& c) {
 
 // Side by side: N models, one column each.
 
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos)
-        return s;
-    std::string out = "\"";
-    for (char c : s)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 std::string signed_kr(Ore ore) {
     return (ore > 0 ? "+" : "") + format_kr(ore);
 }

@@ -258,9 +258,9 @@ std::vector<std::string> read_unit_kinds(const YAML::Node& node, const std::stri
     for (std::size_t i = 0; is_sequence(node) && i < node.size(); ++i) {
         const std::string kind = node[i].IsScalar() ? node[i].Scalar() : "";
         if (std::find(kUnitKinds.begin(), kUnitKinds.end(), kind) == kUnitKinds.end())
-            issues.push_back(issue_at(node[i], file, key_path + "[" + std::to_string(i) + "]",
-                                      "unknown unit kind '" + kind +
-                                          "'; valid kinds: " + join(kUnitKinds)));
+            issues.push_back(
+                issue_at(node[i], file, key_path + "[" + std::to_string(i) + "]",
+                         "unknown unit kind '" + kind + "'; valid kinds: " + join(kUnitKinds)));
         else
             kinds.push_back(kind);
     }

@@ -24,6 +24,23 @@ void Payment::require_one(ParamSpec& object, const std::string& price_key) {
     object.one_of({price_key, "budget_year"});
 }
 
+void Payment::add_params(ParamSpec& object, const std::string& price_key,
+                         const std::string& price_doc) {
+    for (ParamSpec& f : params(price_key, price_doc))
+        object.fields.push_back(std::move(f));
+    require_one(object, price_key);
+}
+
+void Payment::check(const Params& params, std::vector<Issue>& issues) {
+    if (params.has("budget_year"))
+        return;
+    for (const char* key : {"planned_volume_year", "budget_share"})
+        if (params.has(key))
+            issues.push_back(params.issue(key, std::string(key) +
+                                                   " applies to a pot and needs budget_year; with "
+                                                   "a price it has no effect"));
+}
+
 Payment Payment::read(const Params& params, const std::string& price_key) {
     if (!params.has(price_key)) {
         Payment p = budget(params);
@@ -62,6 +79,10 @@ std::string format_decimal(Decimal d, int decimals) {
     for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3)
         whole.insert(i, " ");
     return (negative ? "-" : "") + whole + (decimals > 0 ? s.substr(dot, decimals + 1) : "");
+}
+
+std::string format_ore_kr(Decimal ore) {
+    return format_decimal(ore.divided_by(100), 2) + " kr";
 }
 
 std::string Payment::describe() const {

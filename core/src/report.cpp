@@ -51,8 +51,6 @@ std::string pad(const std::string& s, std::size_t width, bool right) {
     return right ? std::string(width - n, ' ') + s : s + std::string(width - n, ' ');
 }
 
-namespace {
-
 std::string csv_field(const std::string& s) {
     if (s.find_first_of(",\"\n") == std::string::npos)
         return s;
@@ -61,6 +59,8 @@ std::string csv_field(const std::string& s) {
         out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
 }
+
+namespace {
 
 void write_table(std::ostream& out, const RunResult& run) {
     out << run.region_name << ", " << (run.title.empty() ? std::to_string(run.year) : run.title)

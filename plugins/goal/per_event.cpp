@@ -22,10 +22,6 @@ struct Tally {
     std::int64_t paid = 0;
 };
 
-std::string kr(Decimal ore) {
-    return format_decimal(ore.divided_by(100), 2) + " kr";
-}
-
 class PerEvent : public Component {
   public:
     explicit PerEvent(const Params& p) : prices_(p.money_map("prices")) {
@@ -100,7 +96,8 @@ class PerEvent : public Component {
             paid += t.paid;
             value += price.times(t.paid);
             if (t.paid > 0)
-                paid_kinds.push_back(std::to_string(t.paid) + " " + event + " × " + kr(price));
+                paid_kinds.push_back(std::to_string(t.paid) + " " + event + " × " +
+                                     format_ore_kr(price));
             if (t.outside_ages > 0)
                 unpaid.push_back(std::to_string(t.outside_ages) + " " + event + " outside ages " +
                                  ages_->label());
@@ -114,15 +111,16 @@ class PerEvent : public Component {
             if (limit_)
                 trace += ", " + std::to_string(t.over_limit) + " over the limit of " +
                          std::to_string(*limit_) + " per person";
-            line.trace.push_back(trace + "; " + std::to_string(t.paid) + " paid × " + kr(price) +
-                                 " = " + kr(price.times(t.paid)));
+            line.trace.push_back(trace + "; " + std::to_string(t.paid) + " paid × " +
+                                 format_ore_kr(price) + " = " + format_ore_kr(price.times(t.paid)));
         }
         line.basis = Decimal::from_int(paid);
         line.rate_ore = paid > 0 ? value.divided_by(paid) : Decimal();
         line.amount_ore = amount_ore(line.basis, line.rate_ore);
-        line.explanation = paid_kinds.empty() ? "no paid events at the unit this month"
-                                              : join(paid_kinds, " + ") + " = " +
-                                                    kr(Decimal::from_int(line.amount_ore));
+        line.explanation = paid_kinds.empty()
+                               ? "no paid events at the unit this month"
+                               : join(paid_kinds, " + ") + " = " +
+                                     format_ore_kr(Decimal::from_int(line.amount_ore));
         if (!unpaid.empty())
             line.explanation += "; not paid: " + join(unpaid);
         return line;
@@ -140,9 +138,10 @@ class PerEvent : public Component {
             total += line.amount_ore;
             weights.push_back(Decimal::from_int(line.amount_ore));
         }
-        const std::string against = "region total this month " + kr(Decimal::from_int(total)) +
-                                    " against the cap " + kr(Decimal::from_int(*cap_year_)) +
-                                    " / 12 = " + kr(Decimal::from_int(cap));
+        const std::string against = "region total this month " +
+                                    format_ore_kr(Decimal::from_int(total)) + " against the cap " +
+                                    format_ore_kr(Decimal::from_int(*cap_year_)) +
+                                    " / 12 = " + format_ore_kr(Decimal::from_int(cap));
         if (total <= cap) {
             for (LedgerLine& line : lines)
                 line.trace.push_back(against + ": within it, paid as registered");
@@ -156,8 +155,9 @@ class PerEvent : public Component {
             line.amount_ore = parts[i];
             line.rounding = Rounding::largest_remainder;
             if (!weights[i].is_zero())
-                line.explanation += ", scaled by " + format_decimal(factor, 6) +
-                                    " to this month's cap: " + kr(Decimal::from_int(parts[i]));
+                line.explanation +=
+                    ", scaled by " + format_decimal(factor, 6) +
+                    " to this month's cap: " + format_ore_kr(Decimal::from_int(parts[i]));
             line.trace.push_back(against + ": every unit scaled by cap / total = " +
                                  format_decimal(factor, 6) + ", split by largest remainder");
         }

@@ -65,14 +65,15 @@ class Appropriation : public Component {
                 line.trace = {"the unit is not in amounts_year"};
             } else {
                 const Ore year = amount_ore(basis, payment.annual_ore);
-                std::string annual = "anslag (appropriation) " + kr(it->second) + " a year";
+                std::string annual =
+                    "anslag (appropriation) " + format_ore_kr(it->second) + " a year";
                 if (index_ != Decimal::from_int(1))
                     annual += " × index " + index_.to_short_string() + " = " +
-                              kr(Decimal::from_int(year)) + " a year";
+                              format_ore_kr(Decimal::from_int(year)) + " a year";
                 line.explanation = annual +
                                    ", paid as each month's share so that the twelve months sum "
                                    "to the year: " +
-                                   kr(Decimal::from_int(line.amount_ore)) + " in " +
+                                   format_ore_kr(Decimal::from_int(line.amount_ore)) + " in " +
                                    ctx.period.to_string();
                 line.trace = {"amounts_year: " + it->second.to_short_string() + " öre × index " +
                                   index_.to_short_string() + " = " + std::to_string(year) +
@@ -97,9 +98,9 @@ class Appropriation : public Component {
                 c.trace.push_back("the unit is not in amounts_year");
             } else {
                 c.basis = it->second.divided_by(100);
-                c.what = "anslag (appropriation) in proportion to amounts_year, " + kr(it->second) +
-                         " for the unit";
-                c.trace.push_back("amounts_year: " + kr(it->second) +
+                c.what = "anslag (appropriation) in proportion to amounts_year, " +
+                         format_ore_kr(it->second) + " for the unit";
+                c.trace.push_back("amounts_year: " + format_ore_kr(it->second) +
                                   ", a weight in the split of budget_year");
             }
             counts.push_back(std::move(c));

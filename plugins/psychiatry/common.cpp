@@ -2,10 +2,6 @@
 
 namespace vardval::psychiatry {
 
-std::string kr(Decimal ore) {
-    return format_decimal(ore.divided_by(100), 2) + " kr";
-}
-
 std::string num(Decimal d) {
     const std::string s = d.to_short_string();
     const std::size_t dot = s.find('.');
@@ -16,28 +12,11 @@ std::string count(std::int64_t n, const std::string& singular, const std::string
     return num(Decimal::from_int(n)) + " " + (n == 1 ? singular : plural);
 }
 
-void add_payment_params(ParamSpec& object, const std::string& price_key,
-                        const std::string& price_doc) {
-    for (ParamSpec& f : Payment::params(price_key, price_doc))
-        object.fields.push_back(std::move(f));
-    Payment::require_one(object, price_key);
-}
-
-void check_payment(const Params& p, std::vector<Issue>& issues) {
-    if (p.has("budget_year"))
-        return;
-    for (const char* key : {"planned_volume_year", "budget_share"})
-        if (p.has(key))
-            issues.push_back(p.issue(key, std::string(key) +
-                                              " applies to a pot and needs budget_year; with a "
-                                              "price it has no effect"));
-}
-
 CountedPayment read_counted_payment(const Params& p, const std::string& price_key) {
     CountedPayment counted{Payment::read(p, price_key), ""};
     counted.payment.per_event = true;
     if (!counted.payment.derived_from_volume.is_zero()) {
-        counted.derivation = "budget_year " + kr(p.money_ore("budget_year"));
+        counted.derivation = "budget_year " + format_ore_kr(p.money_ore("budget_year"));
         if (p.number("budget_share") != Decimal::from_int(1))
             counted.derivation += " × budget_share " + p.number("budget_share").to_short_string();
         counted.derivation += " / planned_volume_year " + num(counted.payment.derived_from_volume);
@@ -51,8 +30,8 @@ std::string how_paid(const CountedPayment& counted, Period period, const LedgerL
                      Decimal total, const std::string& basis_unit) {
     const Payment& payment = counted.payment;
     if (payment.mode == Payment::Mode::price) {
-        std::string s = num(line.basis) + " " + basis_unit + " × " + kr(line.rate_ore) + " = " +
-                        kr(Decimal::from_int(line.amount_ore));
+        std::string s = num(line.basis) + " " + basis_unit + " × " + format_ore_kr(line.rate_ore) +
+                        " = " + format_ore_kr(Decimal::from_int(line.amount_ore));
         if (!counted.derivation.empty())
             s += " (the price derived from a pot: " + counted.derivation + " " + basis_unit + ")";
         return s;
@@ -61,10 +40,11 @@ std::string how_paid(const CountedPayment& counted, Period period, const LedgerL
         monthly_share(amount_ore(payment.annual_ore, payment.budget_share), period.month);
     if (total.is_zero())
         return payment.describe() + ": no unit has any " + basis_unit +
-               " this month, so this month's " + kr(Decimal::from_int(pot)) + " is not paid out";
+               " this month, so this month's " + format_ore_kr(Decimal::from_int(pot)) +
+               " is not paid out";
     return payment.describe() + ": " + num(line.basis) + " of the region's " + num(total) + " " +
-           basis_unit + " = " + kr(Decimal::from_int(line.amount_ore)) + " of this month's " +
-           kr(Decimal::from_int(pot));
+           basis_unit + " = " + format_ore_kr(Decimal::from_int(line.amount_ore)) +
+           " of this month's " + format_ore_kr(Decimal::from_int(pot));
 }
 
 std::string payment_trace(const CountedPayment& counted, Period period, Decimal total,

@@ -10,19 +10,11 @@
 
 namespace vardval::psychiatry {
 
-// "1 234.50 kr" from öre.
-std::string kr(Decimal ore);
 // "1 234.5": a count or basis with thousands separated and no trailing zeros.
 std::string num(Decimal d);
 // "1 contact", "12 contacts".
 std::string count(std::int64_t n, const std::string& singular, const std::string& plural);
 
-// `price_key` (kr per counted thing), budget_year, budget_share, planned_volume_year, with
-// exactly one of `price_key` and budget_year.
-void add_payment_params(ParamSpec& object, const std::string& price_key,
-                        const std::string& price_doc);
-// planned_volume_year and budget_share only mean something with budget_year.
-void check_payment(const Params& p, std::vector<Issue>& issues);
 // The payment of a counted basis, and for a price derived from a pot the figures it came
 // from ("budget_year 120 000 kr / planned_volume_year 300"), for the explanation.
 struct CountedPayment {

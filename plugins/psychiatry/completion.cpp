@@ -65,7 +65,7 @@ void check(const Params& p, std::vector<Issue>& issues) {
         issues.push_back(p.issue("weights",
                                  "weights needs at least one event, e.g. {assessment_completed: "
                                  "1, rehabilitation_completed: 2}"));
-    check_payment(p, issues);
+    Payment::check(p, issues);
 }
 
 }  // namespace
@@ -83,7 +83,7 @@ ComponentType completion_type() {
                        .describe("weight per completion by event name; other events are not "
                                  "counted, e.g. {assessment_completed: 1, "
                                  "rehabilitation_completed: 2}")});
-    add_payment_params(t.params, kPriceKey, "kr per weighted completion");
+    Payment::add_params(t.params, kPriceKey, "kr per weighted completion");
     t.reads = {"events"};
     t.check = check;
     t.create = [](const Params& p) { return std::make_unique<Completion>(p); };

@@ -12,11 +12,11 @@ ComponentType episode_type() {
         "content, weighted by class (single or multi-visit) and diagnosis group, counted in "
         "the month the episode closed or opened; per episode, a pot or a price derived from one";
     t.params = param::object("params", EpisodeRule::params(true));
-    add_payment_params(t.params, "price_per_episode", "kr per weighted episode");
+    Payment::add_params(t.params, "price_per_episode", "kr per weighted episode");
     t.reads = {"psychiatry"};
     t.check = [](const Params& p, std::vector<Issue>& issues) {
         EpisodeRule::check(p, issues);
-        check_payment(p, issues);
+        Payment::check(p, issues);
     };
     t.create = [](const Params& p) {
         return std::make_unique<EpisodePay>(read_counted_payment(p, "price_per_episode"),

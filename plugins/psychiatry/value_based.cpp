@@ -15,11 +15,11 @@ ComponentType value_based_type() {
     for (ParamSpec& f : OutcomeRule::params())
         fields.push_back(std::move(f));
     t.params = param::object("params", std::move(fields));
-    add_payment_params(t.params, "price_per_episode", "kr per outcome-weighted episode");
+    Payment::add_params(t.params, "price_per_episode", "kr per outcome-weighted episode");
     t.reads = {"psychiatry"};
     t.check = [](const Params& p, std::vector<Issue>& issues) {
         EpisodeRule::check(p, issues);
-        check_payment(p, issues);
+        Payment::check(p, issues);
     };
     t.create = [](const Params& p) {
         return std::make_unique<EpisodePay>(read_counted_payment(p, "price_per_episode"),

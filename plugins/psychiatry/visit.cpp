@@ -139,7 +139,7 @@ void check(const Params& p, std::vector<Issue>& issues) {
         issues.push_back(p.issue("diagnosis_groups",
                                  "diagnosis_groups lists the groups paid, e.g. [depression, "
                                  "anxiety]; omit it to pay every group"));
-    check_payment(p, issues);
+    Payment::check(p, issues);
 }
 
 }  // namespace
@@ -159,7 +159,7 @@ ComponentType visit_type() {
          param::list("diagnosis_groups", param::text("diagnosis_group"))
              .describe("count only contacts in these diagnosis groups, e.g. [depression, "
                        "anxiety]; default every group")});
-    add_payment_params(t.params, kPriceKey, "kr per weighted contact");
+    Payment::add_params(t.params, kPriceKey, "kr per weighted contact");
     t.reads = {"psychiatry"};
     t.check = check;
     t.create = [](const Params& p) { return std::make_unique<Visit>(p); };

@@ -52,10 +52,6 @@ std::vector<SizeRow> read_rows(const Params& table) {
     return rows;
 }
 
-std::string kr(Decimal ore) {
-    return format_decimal(ore.divided_by(100), 2) + " kr";
-}
-
 class Catchment : public Component {
   public:
     explicit Catchment(const Params& p)
@@ -91,8 +87,9 @@ class Catchment : public Component {
                 line.amount_ore = distant_part + fixed_part;
                 line.rate_ore = Decimal::from_int(line.amount_ore);
                 line.rounding = Rounding::monthly_share;
-                fixed_text = "; plus this month's share of the fixed " + kr(row.fixed_year_ore) +
-                             " a year: " + kr(Decimal::from_int(fixed_part));
+                fixed_text = "; plus this month's share of the fixed " +
+                             format_ore_kr(row.fixed_year_ore) +
+                             " a year: " + format_ore_kr(Decimal::from_int(fixed_part));
             } else {
                 line.basis = Decimal::from_int(distant);
                 line.basis_unit = rule_.basis_unit();
@@ -105,8 +102,9 @@ class Catchment : public Component {
             }
             line.explanation = rule_.describe(distant, listed.listed()) + "; " + size_text(size) +
                                " is in the row " + row.label + ": " + std::to_string(distant) +
-                               " × " + kr(row.price_year_ore) +
-                               " a year / 12 = " + kr(Decimal::from_int(distant_part)) + fixed_text;
+                               " × " + format_ore_kr(row.price_year_ore) +
+                               " a year / 12 = " + format_ore_kr(Decimal::from_int(distant_part)) +
+                               fixed_text;
             line.trace = table_trace(row);
             lines.push_back(std::move(line));
         }
@@ -147,8 +145,9 @@ class Catchment : public Component {
         std::vector<std::string> trace{"size table (values set by the region):"};
         for (const SizeRow& row : rows_)
             trace.push_back((&row == &applied ? "▶ " : "  ") + row.label + ": " +
-                            kr(row.price_year_ore) + " per distant listed a year, fixed " +
-                            kr(row.fixed_year_ore) + " a year");
+                            format_ore_kr(row.price_year_ore) +
+                            " per distant listed a year, fixed " +
+                            format_ore_kr(row.fixed_year_ore) + " a year");
         if (fixed_min_distant_ > 0)
             trace.push_back("the fixed amount goes to units with at least " +
                             std::to_string(fixed_min_distant_) + " distant listed");

@@ -62,8 +62,8 @@ class CrossListing : public Component {
             const Decimal price = *rule_.price_ore(t.profession);
             const Ore amount = amount_ore(Decimal::from_int(visits), price);
             const std::string what = t.profession + ", " + t.contact_type + ": " +
-                                     count_visits(visits) + " × " + kr(price) + " = " +
-                                     kr(Decimal::from_int(amount));
+                                     count_visits(visits) + " × " + format_ore_kr(price) + " = " +
+                                     format_ore_kr(Decimal::from_int(amount));
             Settlement& treating = units[t.treating];
             treating.received += amount;
             treating.visits_received += visits;
@@ -89,13 +89,13 @@ class CrossListing : public Component {
             line.rounding = Rounding::per_line;
             line.explanation = s.visits_received + s.visits_paid == 0
                                    ? "no visits to settle in " + months.to_string()
-                                   : "receives " + kr(Decimal::from_int(s.received)) + " for " +
-                                         count_visits(s.visits_received) +
+                                   : "receives " + format_ore_kr(Decimal::from_int(s.received)) +
+                                         " for " + count_visits(s.visits_received) +
                                          " by patients listed at other units, pays " +
-                                         kr(Decimal::from_int(s.paid)) + " for " +
+                                         format_ore_kr(Decimal::from_int(s.paid)) + " for " +
                                          count_visits(s.visits_paid) +
                                          " by its listed at other units in " + months.to_string() +
-                                         "; net " + kr(Decimal::from_int(net));
+                                         "; net " + format_ore_kr(Decimal::from_int(net));
             if (s.visits_not_settled > 0)
                 line.explanation += "; " + count_visits(s.visits_not_settled) +
                                     " by patients not listed here not settled (see trace)";

@@ -106,8 +106,9 @@ class Fee : public Component {
                 line.rate_ore = ceiling_->scaled_rate(values[i], line.basis, region_visits);
                 line.amount_ore = scaled_amounts[i];
                 line.rounding = Rounding::largest_remainder;
-                line.trace.push_back("region: " + kr(region_value) + " at list prices, scaled " +
-                                     kr(Decimal::from_int(scaled_total)) +
+                line.trace.push_back("region: " + format_ore_kr(region_value) +
+                                     " at list prices, scaled " +
+                                     format_ore_kr(Decimal::from_int(scaled_total)) +
                                      " (rounded to the öre), split by largest remainder in "
                                      "proportion to each unit's pay at list prices");
             } else {
@@ -145,7 +146,7 @@ class Fee : public Component {
         std::string s = count_visits(visits.visits(), "paid") + " in " + months.to_string();
         if (visits.weighted_visits() != Decimal::from_int(visits.visits()))
             s += " (" + visits.weighted_visits().to_short_string() + " weighted by contact type)";
-        s += ", " + kr(visits.list_value_ore()) + " at list prices";
+        s += ", " + format_ore_kr(visits.list_value_ore()) + " at list prices";
         if (ceiling_)
             s += "; " + ceiling_->describe(region_visits);
         return s + (scaled ? ", and the scaled total is split by largest remainder"

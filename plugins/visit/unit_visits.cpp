@@ -41,8 +41,8 @@ std::vector<std::string> UnitVisits::trace() const {
     for (const auto& [key, group] : paid_)
         lines.push_back(key.first + ", " + key.second + ": " + count_visits(group.visits) +
                         " × factor " + group.factor.to_short_string() + " × " +
-                        kr(group.price_ore) + " = " +
-                        kr((group.price_ore * group.factor).times(group.visits)));
+                        format_ore_kr(group.price_ore) + " = " +
+                        format_ore_kr((group.price_ore * group.factor).times(group.visits)));
     for (const auto& [key, visits] : unpaid_) {
         const auto& [reason, profession, contact_type] = key;
         lines.push_back("not paid: " + profession + ", " + contact_type + ": " +

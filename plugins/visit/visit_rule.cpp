@@ -9,10 +9,6 @@ std::string count_visits(std::int64_t n, const std::string& kind) {
            (n == 1 ? "visit" : "visits");
 }
 
-std::string kr(Decimal ore) {
-    return format_decimal(ore.divided_by(100), 2) + " kr";
-}
-
 std::vector<ParamSpec> rule_params(const std::string& contact_types_doc) {
     return {param::choice("visits", {"paid_month", "previous_month"})
                 .defaults_to("paid_month")

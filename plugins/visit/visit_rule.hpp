@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "vardval/payment.hpp"
 #include "vardval/plugin_api.hpp"
 
 namespace vardval::visit {
@@ -19,8 +20,6 @@ void check_rule(const Params& p, std::vector<Issue>& issues);
 
 // "1 visit", "12 345 paid visits": counts in explanations and traces.
 std::string count_visits(std::int64_t n, const std::string& kind = "");
-// "1 234.50 kr" from öre, in the number format of the other explanations.
-std::string kr(Decimal ore);
 
 class VisitRule {
   public:

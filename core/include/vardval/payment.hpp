@@ -32,6 +32,11 @@ struct Payment {
     static std::vector<ParamSpec> params(const std::string& price_key,
                                          const std::string& price_doc);
     static void require_one(ParamSpec& object, const std::string& price_key);
+    // params() added to an object spec, with require_one.
+    static void add_params(ParamSpec& object, const std::string& price_key,
+                           const std::string& price_doc);
+    // planned_volume_year and budget_share only mean something with budget_year.
+    static void check(const Params& params, std::vector<Issue>& issues);
     static Payment read(const Params& params, const std::string& price_key);
     // For components that are always a pot (budget_year and budget_share only).
     static Payment budget(const Params& params);
@@ -50,5 +55,7 @@ std::vector<LedgerLine> pay(const Payment& payment, Period period,
 
 // "1 234.5" with a space every three digits, for explanations.
 std::string format_decimal(Decimal d, int decimals);
+// An amount in öre as "1 234.50 kr", for explanations.
+std::string format_ore_kr(Decimal ore);
 
 }  // namespace vardval
