@@ -27,6 +27,39 @@ std::map<std::string, Ore> by_component(const UnitStatement& s) {
     return amounts;
 }
 
+// Both runs are of `region` and the same month, or std::invalid_argument says which differs.
+void check_comparable(const RunResult& first, const RunResult& run, const Region& region) {
+    if (run.region != first.region)
+        throw std::invalid_argument("cannot compare models of different regions: " + first.region +
+                                    " and " + run.region);
+    if (run.period != first.period)
+        throw std::invalid_argument("cannot compare different months: " + first.period.to_string() +
+                                    " and " + run.period.to_string());
+    if (region.id != run.region)
+        throw std::invalid_argument("the runs are for region " + run.region +
+                                    ", the register given is " + region.id + "'s");
+}
+
+// The run's statements by register position (null where the run does not pay the unit), so
+// runs of models paying different units are paired by unit id, never by position.
+std::vector<const UnitStatement*> by_register(const RunResult& run, const Region& region) {
+    std::map<std::string, std::size_t> register_index;
+    for (std::size_t k = 0; k < region.units.size(); ++k)
+        register_index[region.units[k].id] = k;
+    std::vector<const UnitStatement*> statements(region.units.size(), nullptr);
+    for (const UnitStatement& st : run.units) {
+        const auto at = register_index.find(st.unit->id);
+        if (at == register_index.end())
+            throw std::invalid_argument("unit '" + st.unit->id + "' of " + run.model_file +
+                                        " is not in the register of " + region.id);
+        if (statements[at->second])
+            throw std::invalid_argument("unit '" + st.unit->id + "' is paid twice by " +
+                                        run.model_file);
+        statements[at->second] = &st;
+    }
+    return statements;
+}
+
 std::string label(const RunResult& run) {
     return run.title.empty() ? std::to_string(run.year) : run.title;
 }
@@ -49,9 +82,12 @@ void write_table(std::ostream& out, const Comparison& c) {
     out << line << std::string(99, '-') << "\n";
     for (const UnitDiff& u : c.units) {
         const std::string name = pad(u.unit->name, 32, false);
-        std::snprintf(line, sizeof line, " %8lld %16s %16s %14s %8s\n",
-                      static_cast<long long>(u.listed), format_kr(u.base_ore).c_str(),
-                      format_kr(u.proposal_ore).c_str(), format_kr(u.diff_ore()).c_str(),
+        // A side that does not pay the unit shows "–" rather than an amount of 0.
+        const std::string before = u.paid_by_base ? format_kr(u.base_ore) : "–";
+        const std::string after = u.paid_by_proposal ? format_kr(u.proposal_ore) : "–";
+        std::snprintf(line, sizeof line, " %8lld %s %s %14s %8s\n",
+                      static_cast<long long>(u.listed), pad(before, 16, true).c_str(),
+                      pad(after, 16, true).c_str(), format_kr(u.diff_ore()).c_str(),
                       percent(u.diff_ore(), u.base_ore).c_str());
         out << name << line;
     }
@@ -112,6 +148,8 @@ void write_json(std::ostream& out, const Comparison& c) {
         const UnitDiff& u = c.units[i];
         out << (i ? "," : "") << "\n    {\"unit\": " << json_string(u.unit->id)
             << ", \"name\": " << json_string(u.unit->name) << ", \"listed\": " << u.listed
+            << ", \"paid_by_base\": " << (u.paid_by_base ? "true" : "false")
+            << ", \"paid_by_proposal\": " << (u.paid_by_proposal ? "true" : "false")
             << ", \"base_ore\": " << u.base_ore << ", \"proposal_ore\": " << u.proposal_ore
             << ", \"diff_ore\": " << u.diff_ore() << ", \"components\": ";
         write_diffs(out, u.components);
@@ -250,31 +288,36 @@ void write_side_by_side_json(std::ostream& out, const SideBySide& s) {
 
 }  // namespace
 
-Comparison compare_runs(const RunResult& base, const RunResult& proposal) {
-    if (base.region != proposal.region)
-        throw std::invalid_argument("cannot compare models of different regions: " + base.region +
-                                    " and " + proposal.region);
-    if (base.period != proposal.period)
-        throw std::invalid_argument("cannot compare different months: " + base.period.to_string() +
-                                    " and " + proposal.period.to_string());
+Comparison compare_runs(const RunResult& base, const RunResult& proposal, const Region& region) {
+    check_comparable(base, proposal, region);
     Comparison c;
     c.base = &base;
     c.proposal = &proposal;
     const std::vector<std::string> ids = component_ids(base, proposal);
     for (const std::string& id : ids)
         c.components.push_back({id, 0, 0});
-    for (std::size_t u = 0; u < base.units.size(); ++u) {
-        const UnitStatement& b = base.units[u];
-        const UnitStatement& p = proposal.units.at(u);  // same region: same units, same order
-        UnitDiff d{b.unit, b.listed, b.total_ore, p.total_ore, {}};
-        const auto base_amounts = by_component(b);
-        const auto proposal_amounts = by_component(p);
-        for (std::size_t k = 0; k < ids.size(); ++k) {
-            const Ore before = base_amounts.count(ids[k]) ? base_amounts.at(ids[k]) : 0;
-            const Ore after = proposal_amounts.count(ids[k]) ? proposal_amounts.at(ids[k]) : 0;
-            d.components.push_back({ids[k], before, after});
-            c.components[k].base_ore += before;
-            c.components[k].proposal_ore += after;
+    const std::vector<const UnitStatement*> before = by_register(base, region);
+    const std::vector<const UnitStatement*> after = by_register(proposal, region);
+    for (std::size_t k = 0; k < region.units.size(); ++k) {
+        const UnitStatement* b = before[k];
+        const UnitStatement* p = after[k];
+        if (!b && !p)
+            continue;
+        UnitDiff d{&region.units[k],
+                   (p ? p : b)->listed,
+                   b ? b->total_ore : 0,
+                   p ? p->total_ore : 0,
+                   b != nullptr,
+                   p != nullptr,
+                   {}};
+        const auto base_amounts = b ? by_component(*b) : std::map<std::string, Ore>{};
+        const auto proposal_amounts = p ? by_component(*p) : std::map<std::string, Ore>{};
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            const Ore old_ore = base_amounts.count(ids[i]) ? base_amounts.at(ids[i]) : 0;
+            const Ore new_ore = proposal_amounts.count(ids[i]) ? proposal_amounts.at(ids[i]) : 0;
+            d.components.push_back({ids[i], old_ore, new_ore});
+            c.components[i].base_ore += old_ore;
+            c.components[i].proposal_ore += new_ore;
         }
         c.total_base_ore += d.base_ore;
         c.total_proposal_ore += d.proposal_ore;
@@ -342,19 +385,9 @@ SideBySide compare_side_by_side(const std::vector<RunResult>& runs, const Region
     if (runs.size() < 2)
         throw std::invalid_argument("a side-by-side comparison needs two or more models; got " +
                                     std::to_string(runs.size()));
+    for (const RunResult& run : runs)
+        check_comparable(runs.front(), run, region);
     const RunResult& first = runs.front();
-    for (const RunResult& run : runs) {
-        if (run.region != first.region)
-            throw std::invalid_argument("cannot compare models of different regions: " +
-                                        first.region + " and " + run.region);
-        if (run.period != first.period)
-            throw std::invalid_argument(
-                "cannot compare different months: " + first.period.to_string() + " and " +
-                run.period.to_string());
-    }
-    if (region.id != first.region)
-        throw std::invalid_argument("the runs are for region " + first.region +
-                                    ", the register given is " + region.id + "'s");
 
     SideBySide s;
     s.region = first.region;
@@ -365,26 +398,17 @@ SideBySide compare_side_by_side(const std::vector<RunResult>& runs, const Region
         files.push_back(run.model_file);
     const std::vector<std::string> names = model_column_names(files);
 
-    std::map<std::string, std::size_t> register_index;
-    for (std::size_t k = 0; k < region.units.size(); ++k)
-        register_index[region.units[k].id] = k;
     std::vector<std::vector<std::optional<Ore>>> cells(
         region.units.size(), std::vector<std::optional<Ore>>(runs.size()));
     for (std::size_t m = 0; m < runs.size(); ++m) {
         const RunResult& run = runs[m];
+        const std::vector<const UnitStatement*> statements = by_register(run, region);
         Ore total = 0;
-        for (const UnitStatement& st : run.units) {
-            const auto at = register_index.find(st.unit->id);
-            if (at == register_index.end())
-                throw std::invalid_argument("unit '" + st.unit->id + "' of " + run.model_file +
-                                            " is not in the register of " + region.id);
-            std::optional<Ore>& cell = cells[at->second][m];
-            if (cell)
-                throw std::invalid_argument("unit '" + st.unit->id + "' is paid twice by " +
-                                            run.model_file);
-            cell = st.total_ore;
-            total += st.total_ore;
-        }
+        for (std::size_t k = 0; k < statements.size(); ++k)
+            if (statements[k]) {
+                cells[k][m] = statements[k]->total_ore;
+                total += statements[k]->total_ore;
+            }
         if (total != run.total_ore)  // the engine guarantees it; never show a wrong total
             throw std::runtime_error(run.model_file + ": unit totals " + std::to_string(total) +
                                      " öre do not add up to the run's total " +

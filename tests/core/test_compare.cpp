@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
 #include <stdexcept>
+#include <tuple>
 
 #include "vardval_host/compare.hpp"
 
@@ -46,7 +48,165 @@ RunResult make_run(const Region& region, const std::string& file,
     return run;
 }
 
+// make_run, with each unit's amount as one ledger line of the given component and the
+// unit's listed persons set to its amount in kronor (so a row shows whose figures it has).
+RunResult make_run_with_lines(const Region& region, const std::string& file,
+                              const std::vector<std::tuple<std::string, std::string, Ore>>& paid) {
+    std::vector<std::pair<std::string, Ore>> amounts;
+    for (const auto& [unit, component, ore] : paid)
+        amounts.emplace_back(unit, ore);
+    RunResult run = make_run(region, file, amounts);
+    for (std::size_t i = 0; i < paid.size(); ++i) {
+        const auto& [unit, component, ore] = paid[i];
+        if (std::find_if(run.components.begin(), run.components.end(), [&](const auto& c) {
+                return c.first == component;
+            }) == run.components.end())
+            run.components.emplace_back(component, "test.type");
+        LedgerLine line;
+        line.unit = unit;
+        line.component = component;
+        line.amount_ore = ore;
+        run.units[i].lines.push_back(line);
+        run.units[i].listed = ore / 100;
+    }
+    return run;
+}
+
+// The row of `unit`, which must be there.
+const UnitDiff& row(const Comparison& c, const std::string& unit) {
+    for (const UnitDiff& u : c.units)
+        if (u.unit->id == unit)
+            return u;
+    FAIL("no row for unit " << unit);
+    throw std::logic_error("unreachable");
+}
+
+std::vector<std::string> row_ids(const Comparison& c) {
+    std::vector<std::string> ids;
+    for (const UnitDiff& u : c.units)
+        ids.push_back(u.unit->id);
+    return ids;
+}
+
 }  // namespace
+
+TEST_CASE("compare: a unit only the proposal pays is on its own row, base 0 and shown as –") {
+    const Region region = make_register();
+    const RunResult base =
+        make_run_with_lines(region, "base.yaml", {{"a", "cap", 100'000}, {"b", "cap", 200'000}});
+    const RunResult proposal =
+        make_run_with_lines(region, "proposal.yaml",
+                            {{"a", "cap", 90'000}, {"p1", "psy", 250'000}, {"b", "cap", 210'000}});
+    const Comparison c = compare_runs(base, proposal, region);
+
+    // Register order: a, p1, b (c is paid by neither: no row).
+    CHECK(row_ids(c) == std::vector<std::string>{"a", "p1", "b"});
+    const UnitDiff& p1 = row(c, "p1");
+    CHECK_FALSE(p1.paid_by_base);
+    CHECK(p1.paid_by_proposal);
+    CHECK(p1.base_ore == 0);
+    CHECK(p1.proposal_ore == 250'000);
+    CHECK(p1.listed == 2'500);
+    CHECK(row(c, "b").base_ore == 200'000);
+    CHECK(row(c, "b").proposal_ore == 210'000);
+    // Base 1 000 + 2 000 = 3 000 kr; proposal 900 + 2 500 + 2 100 = 5 500 kr: p1's money counts.
+    CHECK(c.total_base_ore == 300'000);
+    CHECK(c.total_proposal_ore == 550'000);
+    REQUIRE(c.components.size() == 2);
+    CHECK(c.components[0].component == "cap");
+    CHECK(c.components[0].base_ore == 300'000);
+    CHECK(c.components[0].proposal_ore == 300'000);  // 900 + 2 100 kr
+    CHECK(c.components[1].component == "psy");
+    CHECK(c.components[1].base_ore == 0);
+    CHECK(c.components[1].proposal_ore == 250'000);
+
+    std::ostringstream table;
+    write_comparison(table, c, Format::table);
+    const std::string text = table.str();
+    const std::size_t at = text.find("Psykiatri Ett");
+    REQUIRE(at != std::string::npos);
+    const std::string p1_line = text.substr(at, text.find('\n', at) - at);
+    // Listed, base "–" (not paid), proposal, difference, and "new" for the percentage.
+    CHECK_THAT(p1_line, Catch::Contains(" 2500 ") && Catch::Contains(" – ") &&
+                            Catch::Contains(format_kr(250'000)) && Catch::EndsWith("new"));
+    CHECK_THAT(text, Catch::Contains(format_kr(550'000)));
+}
+
+TEST_CASE("compare: units only the base pays are compared, not an out-of-range error") {
+    const Region region = make_register();
+    const RunResult base = make_run_with_lines(region, "base.yaml",
+                                               {{"a", "cap", 100'000},
+                                                {"p1", "psy", 250'000},
+                                                {"b", "cap", 200'000},
+                                                {"p2", "psy", 50'000}});
+    const RunResult proposal = make_run_with_lines(region, "proposal.yaml",
+                                                   {{"a", "cap", 110'000}, {"b", "cap", 190'000}});
+    const Comparison c = compare_runs(base, proposal, region);
+
+    CHECK(row_ids(c) == std::vector<std::string>{"a", "p1", "b", "p2"});
+    for (const char* clinic : {"p1", "p2"}) {
+        CHECK(row(c, clinic).paid_by_base);
+        CHECK_FALSE(row(c, clinic).paid_by_proposal);
+        CHECK(row(c, clinic).proposal_ore == 0);
+    }
+    CHECK(row(c, "p2").base_ore == 50'000);
+    CHECK(row(c, "p2").diff_ore() == -50'000);
+    CHECK(row(c, "b").base_ore == 200'000);
+    CHECK(row(c, "b").proposal_ore == 190'000);
+    // Base 1 000 + 2 500 + 2 000 + 500 = 6 000 kr; proposal 1 100 + 1 900 = 3 000 kr.
+    CHECK(c.total_base_ore == 600'000);
+    CHECK(c.total_proposal_ore == 300'000);
+
+    std::ostringstream json;
+    write_comparison(json, c, Format::json);
+    CHECK_THAT(json.str(),
+               Catch::Contains("{\"unit\": \"p2\", \"name\": \"Psykiatri Två\", \"listed\": 500, "
+                               "\"paid_by_base\": true, \"paid_by_proposal\": false, "
+                               "\"base_ore\": 50000, \"proposal_ore\": 0, \"diff_ore\": -50000"));
+}
+
+TEST_CASE("compare: when each pays a unit the other does not, each unit keeps its own amounts") {
+    const Region region = make_register();
+    const RunResult base =
+        make_run_with_lines(region, "base.yaml", {{"a", "cap", 100'000}, {"p1", "psy", 30'000}});
+    const RunResult proposal = make_run_with_lines(region, "proposal.yaml",
+                                                   {{"a", "cap", 100'000}, {"p2", "psy", 70'000}});
+    const Comparison c = compare_runs(base, proposal, region);
+
+    CHECK(row_ids(c) == std::vector<std::string>{"a", "p1", "p2"});
+    CHECK(row(c, "p1").base_ore == 30'000);
+    CHECK(row(c, "p1").proposal_ore == 0);
+    CHECK(row(c, "p2").base_ore == 0);
+    CHECK(row(c, "p2").proposal_ore == 70'000);
+    // Base 1 000 + 300 = 1 300 kr; proposal 1 000 + 700 = 1 700 kr.
+    CHECK(c.total_base_ore == 130'000);
+    CHECK(c.total_proposal_ore == 170'000);
+
+    std::ostringstream csv;
+    write_comparison(csv, c, Format::csv);
+    CHECK(csv.str() ==
+          "period,unit,component,base_ore,proposal_ore,diff_ore\n"
+          "2020-02,a,cap,100000,100000,0\n"
+          "2020-02,a,psy,0,0,0\n"
+          "2020-02,a,total,100000,100000,0\n"
+          "2020-02,p1,cap,0,0,0\n"
+          "2020-02,p1,psy,30000,0,-30000\n"
+          "2020-02,p1,total,30000,0,-30000\n"
+          "2020-02,p2,cap,0,0,0\n"
+          "2020-02,p2,psy,0,70000,70000\n"
+          "2020-02,p2,total,0,70000,70000\n");
+}
+
+TEST_CASE("compare: runs of another register, month or region are refused") {
+    const Region region = make_register();
+    const RunResult one = make_run(region, "x.yaml", {{"a", 5}});
+    RunResult march = make_run(region, "y.yaml", {{"a", 5}});
+    march.period = Period{2020, 3};
+    CHECK_THROWS_AS(compare_runs(one, march, region), std::invalid_argument);
+    Region other = make_register();
+    other.id = "other";
+    CHECK_THROWS_AS(compare_runs(one, one, other), std::invalid_argument);
+}
 
 TEST_CASE("side by side: a row per unit any model pays, in register order, empty where unpaid") {
     const Region region = make_register();

@@ -63,7 +63,7 @@ TEST_CASE("Västmanland 2022 against 2021: each §8.4 change moves what the prop
     const Period jan{2022, 1};
     const RunResult base = vm.run(2021, jan);
     const RunResult proposal = vm.run(2022, jan);
-    const Comparison c = compare_runs(base, proposal);
+    const Comparison c = compare_runs(base, proposal, vm.region);
     Ore unit_diffs = 0;
     for (const UnitDiff& u : c.units)
         unit_diffs += u.proposal_ore - u.base_ore;

@@ -187,7 +187,7 @@ int compare(const Config& config, const ModelChoice& base, const ModelChoice& pr
     DatabaseDataSource data(db, base_model.region, base_model.sample_dir);
     const RunResult before = run_model(base_model.model, base_model.region, host, data, period);
     const RunResult after = run_model(proposal_model.model, base_model.region, host, data, period);
-    write_comparison(std::cout, compare_runs(before, after), format);
+    write_comparison(std::cout, compare_runs(before, after, base_model.region), format);
     return kOk;
 }
 

@@ -18,11 +18,14 @@ struct ComponentDiff {
     Ore diff_ore() const { return proposal_ore - base_ore; }
 };
 
+// A unit only one of the two models pays has 0 on the other side (shown as "–" in the table).
 struct UnitDiff {
     const Unit* unit = nullptr;
-    std::int64_t listed = 0;
+    std::int64_t listed = 0;  // both runs read the same listing
     Ore base_ore = 0;
     Ore proposal_ore = 0;
+    bool paid_by_base = true;
+    bool paid_by_proposal = true;
     std::vector<ComponentDiff> components;  // every component of either model
     Ore diff_ore() const { return proposal_ore - base_ore; }
 };
@@ -31,13 +34,16 @@ struct Comparison {
     const RunResult* base = nullptr;
     const RunResult* proposal = nullptr;
     std::vector<ComponentDiff> components;  // region totals per component
-    std::vector<UnitDiff> units;            // in register order
+    std::vector<UnitDiff> units;            // every unit either pays, in register order
     Ore total_base_ore = 0;
     Ore total_proposal_ore = 0;
 };
 
-// Throws std::invalid_argument unless both runs are for the same region and month.
-Comparison compare_runs(const RunResult& base, const RunResult& proposal);
+// Pairs the two runs' units by id. `region` is the register both runs were computed on; it
+// gives the order of the rows, and the result points to its units. Throws
+// std::invalid_argument unless both runs are for that region and the same month, or for a
+// unit that is not in the register or that a run pays twice.
+Comparison compare_runs(const RunResult& base, const RunResult& proposal, const Region& region);
 void write_comparison(std::ostream& out, const Comparison& c, Format format);
 
 // Two or more models on the same region and month, side by side (a pilot's alternatives):
