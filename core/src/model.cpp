@@ -440,8 +440,6 @@ bool validate_component(const ComponentDecl& c, const PluginHost& host,
         std::string message = "unknown component type '" + c.type + "'" +
                               did_you_mean(c.type, host.type_names()) +
                               "; known types: " + join(host.type_names());
-        for (const std::string& failure : host.failures())
-            message += "; note: " + failure;
         issues.push_back(Issue{c.file, c.type_line, 0, path + ".type", message});
         return false;
     }

@@ -1,9 +1,13 @@
 #include "vardval_host/plugin_host.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <boost/dll/shared_library.hpp>
+
+#include "plugin_file_check.hpp"
+#include "shipped_plugins.hpp"
 
 namespace vardval {
 namespace {
@@ -17,10 +21,18 @@ class CollectingRegistrar : public Registrar {
 
 }  // namespace
 
+std::vector<std::string> shipped_plugin_libraries() {
+    std::vector<std::string> names{VARDVAL_SHIPPED_PLUGIN_LIBRARIES};
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
 PluginHost::PluginHost() = default;
 PluginHost::~PluginHost() = default;
 
 void PluginHost::load_library(const std::filesystem::path& file) {
+    check_writable_by_owner_only(file, "plugin library");
+    check_elf_library(file);
     auto library = std::make_shared<boost::dll::shared_library>();
     try {
         library->load(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
@@ -67,27 +79,40 @@ void PluginHost::load_library(const std::filesystem::path& file) {
     }
 }
 
-void PluginHost::load_directory(const std::filesystem::path& dir) {
-    std::vector<std::filesystem::path> files;
+std::vector<std::string> PluginHost::load_directory(const std::filesystem::path& dir,
+                                                    const std::vector<std::string>& libraries) {
+    check_writable_by_owner_only(dir, "plugin folder");
+    std::set<std::string> present;
     std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (entry.is_regular_file() && name.rfind("lib", 0) == 0 &&
-            entry.path().extension() == ".so")
-            files.push_back(entry.path());
-    }
-    if (ec) {
-        failures_.push_back("cannot read plugin directory " + dir.string() + ": " + ec.message());
-        return;
-    }
-    std::sort(files.begin(), files.end());
-    for (const auto& file : files) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+        present.insert(entry.path().filename().string());
+    if (ec)
+        throw PluginError("cannot read plugin folder " + dir.string() + ": " + ec.message());
+
+    std::vector<std::string> failures;
+    for (const std::string& name : libraries) {
+        if (!present.count(name)) {
+            failures.push_back("plugin library " + name + " is listed but not in " + dir.string());
+            continue;
+        }
         try {
-            load_library(file);
+            load_library(dir / name);
         } catch (const PluginError& e) {
-            failures_.push_back(e.what());
+            failures.push_back(e.what());
         }
     }
+    if (!failures.empty()) {
+        std::string message = std::to_string(failures.size()) + " of the " +
+                              std::to_string(libraries.size()) + " plugin libraries listed for " +
+                              dir.string() + " failed, so no plugin is used:";
+        for (const std::string& failure : failures)
+            message += "\n  " + failure;
+        types_.clear();
+        throw PluginError(message);
+    }
+    for (const std::string& name : libraries)
+        present.erase(name);
+    return {present.begin(), present.end()};
 }
 
 const RegisteredType* PluginHost::find(const std::string& type_name) const {

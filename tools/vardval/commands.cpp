@@ -20,10 +20,14 @@ namespace fs = std::filesystem;
 namespace vardval::cli {
 namespace {
 
+// Loads the libraries the config lists; any failure throws PluginError (exit 4).
 void load_plugins(PluginHost& host, const Config& config) {
-    host.load_directory(config.plugin_dir);
-    for (const std::string& failure : host.failures())
-        spdlog::warn("{}", failure);
+    const std::vector<std::string> ignored =
+        host.load_directory(config.plugin_dir, config.plugin_libraries);
+    if (!ignored.empty())
+        spdlog::warn("plugin folder {}: ignoring {} (not in plugin_libraries of the installation "
+                     "config)",
+                     config.plugin_dir.string(), join(ignored));
     if (host.types().empty())
         throw PluginError("no component types loaded from " + config.plugin_dir.string() +
                           " (build the project, or pass --plugins DIR)");
@@ -74,11 +78,9 @@ class Progress {
 
 int plugins(const Config& config, Format format) {
     PluginHost host;
-    host.load_directory(config.plugin_dir);
+    load_plugins(host, config);
     write_plugins(std::cout, host, format);
-    for (const std::string& failure : host.failures())
-        std::cerr << "error: " << failure << "\n";
-    return host.failures().empty() && !host.types().empty() ? kOk : kPluginError;
+    return kOk;
 }
 
 int validate(const Config& config, const ModelChoice& choice) {

@@ -1,5 +1,7 @@
 #include "options.hpp"
 
+#include <algorithm>
+
 #include <yaml-cpp/yaml.h>
 
 #include "vardval_host/plugin_host.hpp"
@@ -7,6 +9,38 @@
 namespace fs = std::filesystem;
 
 namespace vardval::cli {
+namespace {
+
+Issue config_issue(const std::string& file, const YAML::Node& node, const std::string& key,
+                   const std::string& message) {
+    return Issue{file, node.Mark().line + 1, node.Mark().column + 1, key, message};
+}
+
+// `plugin_libraries:` a list of file names in the plugin folder, each once.
+std::vector<std::string> plugin_libraries(const std::string& file, const YAML::Node& node) {
+    const std::string key = "plugin_libraries";
+    const std::string valid = "; valid: a list of library file names in the plugin folder, e.g. [" +
+                              join(shipped_plugin_libraries()) + "]";
+    if (!node.IsSequence())
+        throw IssueError("invalid config", {config_issue(file, node, key, "not a list" + valid)});
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < node.size(); ++i) {
+        const YAML::Node item = node[i];
+        const std::string at = key + "[" + std::to_string(i) + "]";
+        if (!item.IsScalar() || item.Scalar().empty() ||
+            item.Scalar().find('/') != std::string::npos)
+            throw IssueError("invalid config",
+                             {config_issue(file, item, at, "not a file name" + valid)});
+        if (std::find(names.begin(), names.end(), item.Scalar()) != names.end())
+            throw IssueError(
+                "invalid config",
+                {config_issue(file, item, at, "'" + item.Scalar() + "' is listed twice")});
+        names.push_back(item.Scalar());
+    }
+    return names;
+}
+
+}  // namespace
 
 Config load_config(const std::string& config_file, const std::string& db,
                    const std::string& regions, const std::string& plugins,
@@ -15,6 +49,7 @@ Config load_config(const std::string& config_file, const std::string& db,
     config.database = "sqlite3://db=vardval.db";
     config.regions_dir = fs::path(VARDVAL_DEFAULT_CONFIG).parent_path() / ".." / "regions";
     config.plugin_dir = default_plugin_dir();
+    config.plugin_libraries = shipped_plugin_libraries();
     if (fs::exists(config_file)) {
         YAML::Node doc;
         try {
@@ -32,6 +67,8 @@ Config load_config(const std::string& config_file, const std::string& db,
                 config.regions_dir = base / kv.second.Scalar();
             } else if (key == "plugins") {
                 config.plugin_dir = base / kv.second.Scalar();
+            } else if (key == "plugin_libraries") {
+                config.plugin_libraries = plugin_libraries(config_file, kv.second);
             } else if (key == "log_level") {
                 config.log_level = kv.second.Scalar();
             } else {
@@ -40,7 +77,7 @@ Config load_config(const std::string& config_file, const std::string& db,
                     {Issue{config_file, kv.first.Mark().line + 1, kv.first.Mark().column + 1, key,
                            "unknown key '" + key +
                                "'; valid keys: database, regions, plugins, "
-                               "log_level"}});
+                               "plugin_libraries, log_level"}});
             }
         }
     }

@@ -3,6 +3,7 @@
 // (--region R --year Y, or --model FILE).
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "vardval/region.hpp"
 #include "vardval_host/model.hpp"
@@ -25,6 +26,8 @@ struct Config {
     std::string database;
     std::filesystem::path regions_dir;
     std::filesystem::path plugin_dir;
+    // The libraries loaded from plugin_dir (file names); nothing else there is loaded.
+    std::vector<std::string> plugin_libraries;
     std::string log_level = "info";
 };
 
