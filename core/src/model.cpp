@@ -303,12 +303,32 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
                {"region", "year", "title", "source", "notes", "extends", "payees", "components",
                 "scale", "moves"},
                path, "", issues);
-    if (doc["extends"].IsDefined())
-        load_into(model, resolve_extends(doc["extends"], path), seen);
+    if (doc["extends"].IsDefined()) {
+        const YAML::Node extends = doc["extends"];
+        const std::string base = is_scalar(extends) ? resolve_extends(extends, path) : "";
+        if (base.empty() || !fs::exists(base)) {
+            issues.push_back(issue_at(extends, path, "extends",
+                                      base.empty()
+                                          ? "extends names the model this one starts from, e.g. "
+                                            "2020 (2020.yaml beside this file) or ../2020.yaml"
+                                          : "the extended model " + base + " does not exist"));
+            throw IssueError("invalid model", std::move(issues));
+        }
+        load_into(model, base, seen);
+    }
     model.chain.push_back(path);
 
-    if (doc["region"].IsDefined())
-        model.region = doc["region"].Scalar();
+    if (doc["region"].IsDefined()) {
+        if (is_scalar(doc["region"]) && !doc["region"].Scalar().empty()) {
+            model.region = doc["region"].Scalar();
+            model.region_file = path;
+            model.region_line = doc["region"].Mark().line + 1;
+        } else {
+            issues.push_back(issue_at(doc["region"], path, "region",
+                                      "region is a region id, a folder under regions/, e.g. "
+                                      "jamtland-harjedalen"));
+        }
+    }
     if (doc["year"].IsDefined()) {
         try {
             model.year = doc["year"].as<int>();
@@ -514,7 +534,8 @@ std::vector<Issue> validate_model(const Model& model, const Region& region,
                                   const PluginHost& host) {
     std::vector<Issue> issues;
     if (model.region != region.id)
-        issues.push_back(Issue{model.file, 0, 0, "region",
+        issues.push_back(Issue{model.region_file.empty() ? model.file : model.region_file,
+                               model.region_line, 0, "region",
                                "model is for region '" + model.region + "' but the region file " +
                                    region.file + " is '" + region.id + "'"});
     if (model.components.empty())

@@ -640,3 +640,19 @@ TEST_CASE("every type with a pot takes its payment parameters from Payment's dec
         CHECK(own->max == share.max);
     }
 }
+
+TEST_CASE("a missing extended model and a mistyped or foreign region are located by line") {
+    ModelDir d;
+    const std::string file =
+        d.write("2021.yaml", "region: test\nyear: 2021\nextends: 2019\ncomponents: []\n");
+    CHECK_THAT(load_refused(file), Catch::Contains(file + ":3:10: extends: the extended model") &&
+                                       Catch::Contains("2019.yaml does not exist"));
+    const std::string nameless = d.write("x.yaml", "region: ~\nyear: 2021\ncomponents: []\n");
+    CHECK_THAT(load_refused(nameless), Catch::Contains(nameless + ":1:9: region: region is a "
+                                                                  "region id"));
+    d.write("2020.yaml", kBase);
+    const std::string foreign =
+        d.write("f.yaml", "year: 2021\nextends: 2020\nregion: elsewhere\ncomponents: []\n");
+    CHECK_THAT(issues_text(validate_model(load_model(foreign), kRegion, host())),
+               Catch::Contains(foreign + ":3: region: model is for region 'elsewhere'"));
+}
