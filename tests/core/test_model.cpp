@@ -512,6 +512,17 @@ moves:
   - {reason: goal pay into sparsity, from: goal, to: sparsity, amount_year: 10000}
 )");
     CHECK_THAT(load_refused(next), Catch::Contains("neither 'goal' nor 'sparsity' is a pot"));
+    // A move of a pot into itself moves nothing either.
+    d.write("2022.yaml", R"(region: test
+year: 2022
+extends: 2021
+components:
+  - {id: goal, params: {amount_per_unit_year: ~, budget_year: 50000}}
+moves:
+  - {reason: nothing, from: goal, to: goal, amount_year: 10000}
+)");
+    CHECK_THAT(load_refused(next), Catch::Contains(next + ":7:5: moves[0]: from and to are both "
+                                                          "'goal'"));
 }
 
 TEST_CASE("an age band without 'from' is a model error with file and line") {
