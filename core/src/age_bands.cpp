@@ -43,8 +43,9 @@ Decimal AgeBandTable::weighted(const UnitListing& listing) const {
 
 namespace {
 
+// A missing key gives an invalid node whose type queries throw: test IsDefined() first.
 std::optional<int> age_value(const YAML::Node& n) {
-    if (!n.IsScalar())
+    if (!n.IsDefined() || !n.IsScalar())
         return std::nullopt;
     const std::string& s = n.Scalar();
     if (s.empty() || s.size() > 3 || !std::all_of(s.begin(), s.end(), ::isdigit))
@@ -95,8 +96,10 @@ void validate_age_bands(const YAML::Node& node, const std::string& file, const s
         }
         auto from = age_value(band["from"]);
         if (!from) {
-            issues.push_back(issue_at(band, file, band_path + ".from",
-                                      "'from' must be an age 0-" + std::to_string(kMaxAge)));
+            const bool given = band["from"].IsDefined();
+            issues.push_back(issue_at(given ? band["from"] : band, file, band_path + ".from",
+                                      std::string(given ? "'from' must be" : "missing 'from':") +
+                                          " an age 0-" + std::to_string(kMaxAge) + "; " + shape));
             continue;
         }
         std::optional<int> to;

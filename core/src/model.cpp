@@ -2,26 +2,18 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 
+#include "vardval_host/component_params.hpp"
 #include "vardval_host/plugin_host.hpp"
+#include "vardval_host/yaml_file.hpp"
 
 namespace fs = std::filesystem;
 
 namespace vardval {
 namespace {
-
-YAML::Node load_yaml(const std::string& path) {
-    if (!fs::exists(path))
-        throw IssueError("model not found", {Issue{path, 0, 0, "", "file does not exist"}});
-    try {
-        return YAML::LoadFile(path);
-    } catch (const YAML::Exception& e) {
-        throw IssueError("invalid YAML",
-                         {Issue{path, e.mark.line + 1, e.mark.column + 1, "", e.msg}});
-    }
-}
 
 void check_keys(const YAML::Node& map, const std::vector<std::string>& valid,
                 const std::string& file, const std::string& path, std::vector<Issue>& issues) {
@@ -166,6 +158,12 @@ void apply_scalings(Model& model, const YAML::Node& list, const std::string& pat
     }
 }
 
+// Paid as a pot: a budget move changes its budget_year.
+bool is_pot(const ComponentDecl& c) {
+    const YAML::Node& params = c.params;
+    return params.IsMap() && params["budget_year"].IsDefined();
+}
+
 const char* const kMovesDoc =
     "each entry of 'moves' is {reason: TEXT, from: COMPONENT, to: COMPONENT, amount_year: KR}";
 
@@ -215,6 +213,24 @@ void apply_moves(Model& model, const std::vector<Removed>& removed, const YAML::
             }
         if (!known)
             continue;
+        if (move.from == move.to) {
+            issues.push_back(issue_at(
+                entry, path, epath,
+                "from and to are both '" + move.from + "': a move is between two components"));
+            continue;
+        }
+        const bool from_pot = gone != removed.end() ? gone->budget_year.has_value()
+                                                    : is_pot(*find_component(model, move.from));
+        if (!from_pot && !is_pot(*find_component(model, move.to))) {
+            issues.push_back(issue_at(
+                entry, path, epath,
+                "neither '" + move.from + "' nor '" + move.to +
+                    "' is a pot (a component with budget_year): a move between two components "
+                    "paid by rule changes no figure, so nothing would move; give one side a "
+                    "budget_year, or change the two components' own parameters (prices) and "
+                    "say why in a comment"));
+            continue;
+        }
         if (gone != removed.end()) {
             const auto& whole = gone->budget_year;
             if (whole && *whole != *amount)
@@ -277,7 +293,7 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
             {Issue{path, 0, 0, "extends",
                    "models extend each other in a cycle: " + join(seen, " → ") + " → " + path}});
     seen.push_back(path);
-    const YAML::Node doc = load_yaml(path);
+    const YAML::Node doc = load_yaml_file(path, "model");
     std::vector<Issue> issues;
     if (!doc.IsMap())
         throw IssueError("invalid model", {issue_at(doc, path, "",
@@ -287,12 +303,32 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
                {"region", "year", "title", "source", "notes", "extends", "payees", "components",
                 "scale", "moves"},
                path, "", issues);
-    if (doc["extends"].IsDefined())
-        load_into(model, resolve_extends(doc["extends"], path), seen);
+    if (doc["extends"].IsDefined()) {
+        const YAML::Node extends = doc["extends"];
+        const std::string base = is_scalar(extends) ? resolve_extends(extends, path) : "";
+        if (base.empty() || !fs::exists(base)) {
+            issues.push_back(issue_at(extends, path, "extends",
+                                      base.empty()
+                                          ? "extends names the model this one starts from, e.g. "
+                                            "2020 (2020.yaml beside this file) or ../2020.yaml"
+                                          : "the extended model " + base + " does not exist"));
+            throw IssueError("invalid model", std::move(issues));
+        }
+        load_into(model, base, seen);
+    }
     model.chain.push_back(path);
 
-    if (doc["region"].IsDefined())
-        model.region = doc["region"].Scalar();
+    if (doc["region"].IsDefined()) {
+        if (is_scalar(doc["region"]) && !doc["region"].Scalar().empty()) {
+            model.region = doc["region"].Scalar();
+            model.region_file = path;
+            model.region_line = doc["region"].Mark().line + 1;
+        } else {
+            issues.push_back(issue_at(doc["region"], path, "region",
+                                      "region is a region id, a folder under regions/, e.g. "
+                                      "jamtland-harjedalen"));
+        }
+    }
     if (doc["year"].IsDefined()) {
         try {
             model.year = doc["year"].as<int>();
@@ -308,6 +344,9 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
 
     const YAML::Node components = doc["components"];
     std::vector<Removed> removed;  // by this file
+    // A year overrides an inherited id, but an id given twice in one file would have its
+    // second declaration silently replace (or patch) the first.
+    std::map<std::string, int> declared;  // id → line, in this file
     if (components.IsDefined() && !components.IsSequence())
         issues.push_back(issue_at(components, path, "components", "components must be a list"));
     for (std::size_t i = 0; is_sequence(components) && i < components.size(); ++i) {
@@ -320,6 +359,15 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
         check_keys(c, {"id", "type", "label", "source", "payees", "params", "remove"}, path, cpath,
                    issues);
         const std::string id = c["id"].Scalar();
+        const auto [first, is_first] = declared.emplace(id, c.Mark().line + 1);
+        if (!is_first) {
+            issues.push_back(issue_at(c["id"], path, cpath + ".id",
+                                      "duplicate component id '" + id + "': also declared at " +
+                                          path + ":" + std::to_string(first->second) +
+                                          "; each id appears once in a file (override an id "
+                                          "of the extended model by declaring it once)"));
+            continue;
+        }
         auto existing = std::find_if(model.components.begin(), model.components.end(),
                                      [&](const ComponentDecl& d) { return d.id == id; });
         if (c["remove"].IsDefined() && c["remove"].Scalar() == "true") {
@@ -444,14 +492,12 @@ bool validate_component(const ComponentDecl& c, const PluginHost& host,
         return false;
     }
     const std::size_t before = issues.size();
-    validate_params(c.params, type->type.params, c.file, path + ".params", issues, &c.param_files);
+    validate_component_params(type->type, c.params, c.file, path + ".params", issues,
+                              c.param_files);
     // The merged params mapping has no line of its own: point at the declaration.
     for (std::size_t i = before; i < issues.size(); ++i)
         if (issues[i].line == 0 && issues[i].file == c.file)
             issues[i].line = c.line;
-    if (issues.size() == before && type->type.check)
-        type->type.check(
-            Params(c.params, type->type.params, c.file, path + ".params", c.param_files), issues);
     return issues.size() == before;
 }
 
@@ -486,7 +532,8 @@ std::vector<Issue> validate_model(const Model& model, const Region& region,
                                   const PluginHost& host) {
     std::vector<Issue> issues;
     if (model.region != region.id)
-        issues.push_back(Issue{model.file, 0, 0, "region",
+        issues.push_back(Issue{model.region_file.empty() ? model.file : model.region_file,
+                               model.region_line, 0, "region",
                                "model is for region '" + model.region + "' but the region file " +
                                    region.file + " is '" + region.id + "'"});
     if (model.components.empty())
@@ -533,7 +580,7 @@ std::vector<ComponentDecl> payable_components(const Model& model, const PluginHo
 }
 
 Region load_region(const std::string& path) {
-    const YAML::Node doc = load_yaml(path);
+    const YAML::Node doc = load_yaml_file(path, "region");
     std::vector<Issue> issues;
     Region region;
     region.file = path;

@@ -2,22 +2,30 @@
 
 namespace vardval {
 
+std::vector<ParamSpec> Payment::pot_params(bool required, const std::string& budget_doc) {
+    ParamSpec budget = param::money("budget_year").at_least(0).describe(budget_doc);
+    if (required)
+        budget.require();
+    return {std::move(budget),
+            param::number("budget_share")
+                .at_least(0)
+                .at_most(1)
+                .defaults_to("1")
+                .describe("share of budget_year this component distributes, e.g. 0.25")};
+}
+
 std::vector<ParamSpec> Payment::params(const std::string& price_key, const std::string& price_doc) {
-    return {
-        param::money(price_key).at_least(0).describe(price_doc),
-        param::money("budget_year")
-            .at_least(0)
-            .describe("annual budget (pot) distributed over units in proportion to their basis"),
-        param::number("budget_share")
-            .at_least(0)
-            .at_most(1)
-            .defaults_to("1")
-            .describe("share of budget_year this component distributes, e.g. 0.25"),
+    std::vector<ParamSpec> fields{param::money(price_key).at_least(0).describe(price_doc)};
+    for (ParamSpec& f : pot_params(
+             false, "annual budget (pot) distributed over units in proportion to their basis"))
+        fields.push_back(std::move(f));
+    fields.push_back(
         param::number("planned_volume_year")
             .at_least(0.000001)
             .describe("with budget_year: pay a price derived from the pot, budget_year × "
                       "budget_share / planned_volume_year per basis unit, instead of splitting "
-                      "the pot; what is paid then follows the actual volume")};
+                      "the pot; what is paid then follows the actual volume"));
+    return fields;
 }
 
 void Payment::require_one(ParamSpec& object, const std::string& price_key) {
@@ -36,9 +44,12 @@ void Payment::check(const Params& params, std::vector<Issue>& issues) {
         return;
     for (const char* key : {"planned_volume_year", "budget_share"})
         if (params.has(key))
-            issues.push_back(params.issue(key, std::string(key) +
-                                                   " applies to a pot and needs budget_year; with "
-                                                   "a price it has no effect"));
+            issues.push_back(params.issue(
+                key, std::string(key) +
+                         " applies to a pot and needs budget_year; without budget_year it has "
+                         "no effect, so what it says would not be paid: give budget_year, or "
+                         "remove " +
+                         key));
 }
 
 Payment Payment::read(const Params& params, const std::string& price_key) {

@@ -47,17 +47,13 @@ ComponentType actual_share_type() {
     t.summary =
         "a fixed budget distributed by each unit's share of actual costs (Västmanland 2022: X-ray "
         "and clinical physiology)";
-    t.params = param::object(
-        "params",
-        {param::list("measures", param::text("measure"))
-             .require()
-             .describe("unit values holding the costs in kr, summed, e.g. [xray_cost_kr]"),
-         param::money("budget_year").require().at_least(0).describe("annual budget (pot)"),
-         param::number("budget_share")
-             .at_least(0)
-             .at_most(1)
-             .defaults_to("1")
-             .describe("share of budget_year this component distributes")});
+    std::vector<ParamSpec> fields{
+        param::list("measures", param::text("measure"))
+            .require()
+            .describe("unit values holding the costs in kr, summed, e.g. [xray_cost_kr]")};
+    for (ParamSpec& f : Payment::pot_params(true, "annual budget (pot)"))
+        fields.push_back(std::move(f));
+    t.params = param::object("params", std::move(fields));
     t.reads = {"unit-values"};
     t.create = [](const Params& p) { return std::make_unique<ActualShare>(p); };
     return t;

@@ -66,23 +66,16 @@ ComponentType ranked_type() {
         "goal-related pot shared by the N best units on an indicator, in proportion to their "
         "listed "
         "(ties with the N-th are included)";
-    t.params = param::object(
-        "params",
-        {param::text("measure").require().describe("unit value ranked, e.g. continuity_doctor"),
-         param::integer("top").require().at_least(1).describe(
-             "how many units are paid (more on a tie)"),
-         param::boolean("higher_is_better")
-             .defaults_to("true")
-             .describe("false when a lower value is better"),
-         param::money("budget_year")
-             .require()
-             .at_least(0)
-             .describe("annual pot shared by the best units"),
-         param::number("budget_share")
-             .at_least(0)
-             .at_most(1)
-             .defaults_to("1")
-             .describe("share of budget_year this component distributes")});
+    std::vector<ParamSpec> fields{
+        param::text("measure").require().describe("unit value ranked, e.g. continuity_doctor"),
+        param::integer("top").require().at_least(1).describe(
+            "how many units are paid (more on a tie)"),
+        param::boolean("higher_is_better")
+            .defaults_to("true")
+            .describe("false when a lower value is better")};
+    for (ParamSpec& f : Payment::pot_params(true, "annual pot shared by the best units"))
+        fields.push_back(std::move(f));
+    t.params = param::object("params", std::move(fields));
     t.reads = {"unit-values", "listing"};
     t.create = [](const Params& p) { return std::make_unique<Ranked>(p); };
     return t;

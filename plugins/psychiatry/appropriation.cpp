@@ -124,10 +124,6 @@ void check(const Params& p, std::vector<Issue>& issues) {
                     "index scales amounts paid as such; with budget_year the amounts are only "
                     "weights and the pot is what is paid, so index has no effect: scale "
                     "budget_year instead, or remove index"));
-    if (!p.has("budget_year") && p.has("budget_share"))
-        issues.push_back(p.issue("budget_share",
-                                 "budget_share applies to a pot and needs budget_year; with "
-                                 "amounts paid as such it has no effect"));
 }
 
 }  // namespace
@@ -139,25 +135,20 @@ ComponentType appropriation_type() {
         "anslag (appropriation): a fixed annual amount per unit, optionally indexed, paid "
         "monthly so that the twelve months sum to the year; or a pot split in proportion to "
         "those amounts";
-    t.params = param::object(
-        "params",
-        {param::map("amounts_year", param::money("amount").at_least(0))
-             .require()
-             .describe("kr a year per unit id, e.g. {vuxenpsykiatri-ostersund: 48000000}; with "
-                       "budget_year the amounts are relative weights; a unit not listed gets "
-                       "nothing"),
-         param::number("index").at_least(0).defaults_to("1").describe(
-             "multiplies every amount, e.g. 1.023 for an indexed year (uppräkning); "
-             "not with budget_year"),
-         param::money("budget_year")
-             .at_least(0)
-             .describe("annual pot split over the units in proportion to amounts_year instead "
-                       "of paying the amounts"),
-         param::number("budget_share")
-             .at_least(0)
-             .at_most(1)
-             .defaults_to("1")
-             .describe("share of budget_year this component distributes, e.g. 0.7")});
+    std::vector<ParamSpec> fields{
+        param::map("amounts_year", param::money("amount").at_least(0))
+            .require()
+            .describe("kr a year per unit id, e.g. {vuxenpsykiatri-ostersund: 48000000}; with "
+                      "budget_year the amounts are relative weights; a unit not listed gets "
+                      "nothing"),
+        param::number("index").at_least(0).defaults_to("1").describe(
+            "multiplies every amount, e.g. 1.023 for an indexed year (uppräkning); "
+            "not with budget_year")};
+    for (ParamSpec& f : Payment::pot_params(false,
+                                            "annual pot split over the units in proportion to "
+                                            "amounts_year instead of paying the amounts"))
+        fields.push_back(std::move(f));
+    t.params = param::object("params", std::move(fields));
     t.reads = {"amounts_year in the model"};
     t.check = check;
     t.create = [](const Params& p) { return std::make_unique<Appropriation>(p); };

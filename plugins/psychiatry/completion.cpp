@@ -65,7 +65,6 @@ void check(const Params& p, std::vector<Issue>& issues) {
         issues.push_back(p.issue("weights",
                                  "weights needs at least one event, e.g. {assessment_completed: "
                                  "1, rehabilitation_completed: 2}"));
-    Payment::check(p, issues);
 }
 
 }  // namespace

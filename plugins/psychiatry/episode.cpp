@@ -14,10 +14,7 @@ ComponentType episode_type() {
     t.params = param::object("params", EpisodeRule::params(true));
     Payment::add_params(t.params, "price_per_episode", "kr per weighted episode");
     t.reads = {"psychiatry"};
-    t.check = [](const Params& p, std::vector<Issue>& issues) {
-        EpisodeRule::check(p, issues);
-        Payment::check(p, issues);
-    };
+    t.check = EpisodeRule::check;
     t.create = [](const Params& p) {
         return std::make_unique<EpisodePay>(read_counted_payment(p, "price_per_episode"),
                                             EpisodeRule(p, std::nullopt), std::nullopt);

@@ -17,10 +17,7 @@ ComponentType value_based_type() {
     t.params = param::object("params", std::move(fields));
     Payment::add_params(t.params, "price_per_episode", "kr per outcome-weighted episode");
     t.reads = {"psychiatry"};
-    t.check = [](const Params& p, std::vector<Issue>& issues) {
-        EpisodeRule::check(p, issues);
-        Payment::check(p, issues);
-    };
+    t.check = EpisodeRule::check;
     t.create = [](const Params& p) {
         return std::make_unique<EpisodePay>(read_counted_payment(p, "price_per_episode"),
                                             EpisodeRule(p, CountAt::close), OutcomeRule(p));

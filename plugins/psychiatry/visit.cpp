@@ -139,7 +139,6 @@ void check(const Params& p, std::vector<Issue>& issues) {
         issues.push_back(p.issue("diagnosis_groups",
                                  "diagnosis_groups lists the groups paid, e.g. [depression, "
                                  "anxiety]; omit it to pay every group"));
-    Payment::check(p, issues);
 }
 
 }  // namespace

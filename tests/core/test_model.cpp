@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "fixtures.hpp"
+#include "vardval/payment.hpp"
 #include "vardval_host/model.hpp"
 #include "vardval_host/plugin_host.hpp"
 
@@ -370,4 +371,299 @@ components:
     CHECK_FALSE(m.components[0].params["amount_per_listed_year"].IsDefined());
     CHECK(m.components[0].params["budget_year"].Scalar() == "1200");
     CHECK(validate_model(m, kRegion, host()).empty());
+}
+
+namespace {
+
+// The issues load_model throws for a file; fails the test when the file loads.
+std::string load_refused(const std::string& file) {
+    try {
+        load_model(file);
+    } catch (const IssueError& e) {
+        return issues_text(e.issues());
+    }
+    FAIL("expected " + file + " to be refused");
+    return "";
+}
+
+// kBase with `line` inserted after the line that contains `after`.
+std::string base_with(const std::string& after, const std::string& line) {
+    std::string text = kBase;
+    const std::size_t end = text.find('\n', text.find(after)) + 1;
+    return text.insert(end, line);
+}
+
+}  // namespace
+
+TEST_CASE("a key given twice in one mapping is refused with the lines of both") {
+    ModelDir d;
+    // yaml-cpp keeps both entries; the loader would have paid the second (9 999 kr).
+    std::string file = d.write("2020.yaml", base_with("average_per_listed_year: 820",
+                                                      "      average_per_listed_year: 9999\n"));
+    CHECK_THAT(load_refused(file),
+               Catch::Contains(file +
+                               ":13:7: components[1].params.average_per_listed_year: "
+                               "duplicate key 'average_per_listed_year': also given at " +
+                               file + ":12"));
+    // In a flow mapping, and at the top of a base file reached through extends.
+    file = d.write("2020.yaml", base_with("year: 2020", "title: x\n") + "title: y\n");
+    const std::string next = d.write("2021.yaml", "region: test\nyear: 2021\nextends: 2020\n");
+    CHECK_THAT(load_refused(next), Catch::Contains(file +
+                                                   ":15:1: title: duplicate key 'title': "
+                                                   "also given at " +
+                                                   file + ":3"));
+    std::string text = kBase;
+    text.replace(text.find("{under5: 3.23}"), 14, "{under5: 3.23, under5: 4}");
+    file = d.write("2020.yaml", text);
+    CHECK_THAT(load_refused(file),
+               Catch::Contains(file + ":13:33: ") && Catch::Contains("duplicate key 'under5'"));
+    // In a scenario overlay.
+    d.write("2020.yaml", kBase);
+    file = d.write("scenario.yaml", R"(region: test
+year: 2020
+extends: 2020
+components:
+  - id: cni
+    params: {average_per_listed_year: 900}
+    params: {average_per_listed_year: 1000}
+)");
+    CHECK_THAT(load_refused(file), Catch::Contains(file +
+                                                   ":7:5: components[0].params: duplicate "
+                                                   "key 'params': also given at " +
+                                                   file + ":6"));
+}
+
+TEST_CASE("a key given twice in region.yaml is refused with the lines of both") {
+    ModelDir d;
+    const std::string file = d.write("region.yaml", R"(region: test
+name: Test
+units:
+  - {id: a, name: A, ownership: private}
+  - id: b
+    name: B
+    ownership: region-run
+    ownership: private
+)");
+    try {
+        load_region(file);
+        FAIL("a duplicate key in region.yaml must be refused");
+    } catch (const IssueError& e) {
+        CHECK_THAT(issues_text(e.issues()),
+                   Catch::Contains(file +
+                                   ":8:5: units[1].ownership: duplicate key 'ownership': "
+                                   "also given at " +
+                                   file + ":7"));
+    }
+}
+
+TEST_CASE("a component id given twice in one file is refused; overriding a base's id is not") {
+    ModelDir d;
+    // Today the second cni would silently replace the first one's parameters.
+    const std::string file = d.write("2020.yaml", std::string(kBase) + R"(  - id: cni
+    type: capitation.cni
+    params: {average_per_listed_year: 1, variables: {under5: 1}}
+)");
+    CHECK_THAT(load_refused(file),
+               Catch::Contains(file +
+                               ":14:9: components[2].id: duplicate component id 'cni': "
+                               "also declared at " +
+                               file + ":9"));
+    d.write("2020.yaml", kBase);
+    const Model m = load_model(d.write("2021.yaml", R"(region: test
+year: 2021
+extends: 2020
+components:
+  - {id: cni, params: {average_per_listed_year: 900}}
+)"));
+    CHECK(m.components[1].params["average_per_listed_year"].Scalar() == "900");
+}
+
+TEST_CASE("moves: a move between two components paid by rule is refused with a reason") {
+    ModelDir d;
+    d.write("2021.yaml", R"(region: test
+year: 2021
+components:
+  - id: visits
+    type: goal.per_event
+    params: {prices: {visit: 100}}
+  - id: sparsity
+    type: sparsity.distance
+    params: {threshold_km: 30, amount_per_listed_year: 600}
+  - id: goal
+    type: goal.approved
+    params: {measure: plan, amount_per_unit_year: 10000}
+)");
+    const std::string next = d.write("2022.yaml", R"(region: test
+year: 2022
+extends: 2021
+moves:
+  - {reason: visit pay into sparsity, from: visits, to: sparsity, amount_year: 1000}
+)");
+    CHECK_THAT(load_refused(next),
+               Catch::Contains(next + ":5:5: moves[0]: neither 'visits' nor 'sparsity' is a pot") &&
+                   Catch::Contains("nothing would move"));
+    // A removed component paid by rule is no pot either.
+    d.write("2022.yaml", R"(region: test
+year: 2022
+extends: 2021
+components:
+  - {id: goal, remove: true}
+moves:
+  - {reason: goal pay into sparsity, from: goal, to: sparsity, amount_year: 10000}
+)");
+    CHECK_THAT(load_refused(next), Catch::Contains("neither 'goal' nor 'sparsity' is a pot"));
+    // A move of a pot into itself moves nothing either.
+    d.write("2022.yaml", R"(region: test
+year: 2022
+extends: 2021
+components:
+  - {id: goal, params: {amount_per_unit_year: ~, budget_year: 50000}}
+moves:
+  - {reason: nothing, from: goal, to: goal, amount_year: 10000}
+)");
+    CHECK_THAT(load_refused(next), Catch::Contains(next + ":7:5: moves[0]: from and to are both "
+                                                          "'goal'"));
+}
+
+TEST_CASE("an age band without 'from' is a model error with file and line") {
+    ModelDir d;
+    const std::string file = d.write("2020.yaml", R"(region: test
+year: 2020
+components:
+  - id: capitation
+    type: capitation.age_weighted
+    params:
+      price_per_weight_year: 2453
+      bands:
+        - {to: 5, weight: 1}
+        - {from: 6, weight: 2}
+)");
+    // Today reading the missing key throws yaml-cpp's InvalidNode: an internal error.
+    const std::string report = issues_text(validate_model(load_model(file), kRegion, host()));
+    CHECK_THAT(report, Catch::Contains(file + ":9:11: component 'capitation'.params.bands[0].from: "
+                                              "missing 'from': an age 0-") &&
+                           Catch::Contains("each band is {from: AGE"));
+}
+
+TEST_CASE("every schema issue, nested ones included, names the file and a line") {
+    ModelDir d;
+    const std::string file = d.write("2024.yaml", R"(region: test
+year: 2024
+components:
+  - id: capitation
+    type: capitation.age_weighted
+    params:
+      bands: [{from: 0, weight: 1}, {weight: 2}]
+      derive: {visits_period: someday, population_period: 2019-10}
+  - id: cni
+    type: capitation.cni
+    params: {average_per_listed_year: 820, variables: {under5: lots}}
+  - id: xray
+    type: cost.actual_share
+    params: {measures: [[xray_cost_kr]], budget_year: 1000}
+  - id: split
+    type: budget.split
+    params:
+      budget_year: 1200
+      parts:
+        - {id: a, share: 0.5, type: supplement.per_listed, params: {from_age: 0}}
+        - {id: c, type: supplement.per_listed}
+)");
+    std::vector<Issue> issues = validate_model(load_model(file), kRegion, host());
+    std::string report = issues_text(issues);
+    // One of each: an age band, an object field, a map value, a list element, a part.
+    CHECK_THAT(report, Catch::Contains(":7:37: component 'capitation'.params.bands[1].from"));
+    CHECK_THAT(report,
+               Catch::Contains(":8:31: component 'capitation'.params.derive.visits_period"));
+    CHECK_THAT(report, Catch::Contains(":11:64: component 'cni'.params.variables.under5"));
+    CHECK_THAT(report, Catch::Contains(":14:25: component 'xray'.params.measures[0]"));
+    CHECK_THAT(report, Catch::Contains(":21:11: component 'split'.params.parts[1]: missing "
+                                       "required parameter 'share'"));
+    // The parts of a valid split: a missing key (its parameters are a mapping of their own,
+    // with no line) and an unknown type.
+    const std::string parts = d.write("parts.yaml", R"(region: test
+year: 2024
+components:
+  - id: split
+    type: budget.split
+    params:
+      budget_year: 1200
+      parts:
+        - {id: a, share: 0.5, type: supplement.per_listed, params: {to_age: 5}}
+        - {id: b, share: 0.5, type: supplement.per_listd}
+)");
+    const std::vector<Issue> part_issues = validate_model(load_model(parts), kRegion, host());
+    report = issues_text(part_issues);
+    CHECK_THAT(report, Catch::Contains(parts + ":9:") &&
+                           Catch::Contains("component 'split.a'.params: missing required "
+                                           "parameter 'from_age'"));
+    CHECK_THAT(report, Catch::Contains("unknown component type 'supplement.per_listd'"));
+    CHECK(issues.size() >= 5);
+    CHECK(part_issues.size() >= 2);
+    for (const Issue& i : issues) {
+        CHECK(i.file == file);
+        CHECK(i.line > 0);
+    }
+    for (const Issue& i : part_issues) {
+        CHECK(i.file == parts);
+        CHECK(i.line > 0);
+    }
+}
+
+TEST_CASE("a pot's parameters beside a price are refused for every type paying through Payment") {
+    ModelDir d;
+    // Today sparsity.distance and goal.approved drop budget_share and planned_volume_year
+    // without a word and pay the price in full.
+    const std::string file = d.write("2020.yaml", R"(region: test
+year: 2020
+components:
+  - id: sparsity
+    type: sparsity.distance
+    params: {threshold_km: 30, amount_per_listed_year: 600, budget_share: 0.5}
+  - id: goal
+    type: goal.approved
+    params:
+      measure: plan
+      amount_per_unit_year: 10000
+      planned_volume_year: 20
+)");
+    const std::string report = issues_text(validate_model(load_model(file), kRegion, host()));
+    CHECK_THAT(report, Catch::Contains(file + ":6:75: component 'sparsity'.params.budget_share: "
+                                              "budget_share applies to a pot and needs "
+                                              "budget_year"));
+    CHECK_THAT(report, Catch::Contains(file + ":12:28: component 'goal'.params."
+                                              "planned_volume_year: planned_volume_year applies "
+                                              "to a pot and needs budget_year"));
+}
+
+TEST_CASE("every type with a pot takes its payment parameters from Payment's declaration") {
+    const ParamSpec share = Payment::pot_params(false, "")[1];
+    for (const std::string& name : host().type_names()) {
+        const ParamSpec& spec = host().find(name)->type.params;
+        if (spec.field("budget_year") == nullptr || host().find(name)->type.expand)
+            continue;  // no pot, or a composite (its parts are the components)
+        INFO(name);
+        const ParamSpec* own = spec.field("budget_share");
+        REQUIRE(own != nullptr);
+        CHECK(own->summary() == share.summary());
+        CHECK(own->doc == share.doc);
+        CHECK(own->min == share.min);
+        CHECK(own->max == share.max);
+    }
+}
+
+TEST_CASE("a missing extended model and a mistyped or foreign region are located by line") {
+    ModelDir d;
+    const std::string file =
+        d.write("2021.yaml", "region: test\nyear: 2021\nextends: 2019\ncomponents: []\n");
+    CHECK_THAT(load_refused(file), Catch::Contains(file + ":3:10: extends: the extended model") &&
+                                       Catch::Contains("2019.yaml does not exist"));
+    const std::string nameless = d.write("x.yaml", "region: ~\nyear: 2021\ncomponents: []\n");
+    CHECK_THAT(load_refused(nameless), Catch::Contains(nameless + ":1:9: region: region is a "
+                                                                  "region id"));
+    d.write("2020.yaml", kBase);
+    const std::string foreign =
+        d.write("f.yaml", "year: 2021\nextends: 2020\nregion: elsewhere\ncomponents: []\n");
+    CHECK_THAT(issues_text(validate_model(load_model(foreign), kRegion, host())),
+               Catch::Contains(foreign + ":3: region: model is for region 'elsewhere'"));
 }

@@ -11,6 +11,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "vardval/plugin_api.hpp"
+#include "vardval_host/component_params.hpp"
 
 namespace vardval::test {
 
@@ -96,9 +97,7 @@ struct ValidParams {
           type(std::move(t)),
           params(node, type.params, "test.yaml", "params") {
         std::vector<Issue> issues;
-        validate_params(node, type.params, "test.yaml", "params", issues);
-        if (issues.empty() && type.check)
-            type.check(params, issues);
+        validate_component_params(type, node, "test.yaml", "params", issues);
         for (const Issue& i : issues)
             FAIL(i.to_string());
     }
@@ -112,9 +111,7 @@ struct ValidParams {
 inline std::vector<Issue> issues_for(const ComponentType& type, const std::string& yaml) {
     const YAML::Node node = YAML::Load(yaml);
     std::vector<Issue> issues;
-    validate_params(node, type.params, "test.yaml", "params", issues);
-    if (issues.empty() && type.check)
-        type.check(Params(node, type.params, "test.yaml", "params"), issues);
+    validate_component_params(type, node, "test.yaml", "params", issues);
     return issues;
 }
 

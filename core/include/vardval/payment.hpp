@@ -26,16 +26,22 @@ struct Payment {
     // (zero for a price given as such).
     Decimal derived_from_volume;
 
-    // The parameters that select the mode; `price_key` and "budget_year" are exactly-one-of.
-    // "planned_volume_year" with "budget_year" turns the pot into a price (budget.split's
-    // derived price).
+    // The payment parameters, declared here only; every type paying through Payment takes
+    // its payment keys from these. The parameters that select the mode; `price_key` and
+    // "budget_year" are exactly-one-of. "planned_volume_year" with "budget_year" turns the
+    // pot into a price (budget.split's derived price).
     static std::vector<ParamSpec> params(const std::string& price_key,
                                          const std::string& price_doc);
     static void require_one(ParamSpec& object, const std::string& price_key);
     // params() added to an object spec, with require_one.
     static void add_params(ParamSpec& object, const std::string& price_key,
                            const std::string& price_doc);
-    // planned_volume_year and budget_share only mean something with budget_year.
+    // "budget_year" and "budget_share" alone, for a type always paid as a pot (`required`)
+    // or whose pot replaces amounts of its own (read with budget()).
+    static std::vector<ParamSpec> pot_params(bool required, const std::string& budget_doc);
+    // planned_volume_year and budget_share only mean something with budget_year. The host
+    // runs this for every component type before the type's own check (see
+    // validate_component_params), so a type need not, and cannot forget to, call it.
     static void check(const Params& params, std::vector<Issue>& issues);
     static Payment read(const Params& params, const std::string& price_key);
     // For components that are always a pot (budget_year and budget_share only).

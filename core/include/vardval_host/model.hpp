@@ -45,6 +45,8 @@ struct Model {
     std::string file;                // the file asked for
     std::vector<std::string> chain;  // base first, `file` last
     std::string region;
+    std::string region_file;  // where `region:` was last set, for messages
+    int region_line = 0;
     int year = 0;
     std::string title;
     // The kinds of unit this model pays; its runs and statements cover only those units.

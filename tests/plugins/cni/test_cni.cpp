@@ -64,3 +64,16 @@ TEST_CASE("a CNI variable missing from the listing is an error naming it") {
     ValidParams p(cni::cni_type(), "average_per_listed_year: 820\nvariables: {A: 2, C: 1}");
     CHECK_THROWS_WITH(p.run(region, kFeb, data), Catch::Contains("CNI variable 'C'"));
 }
+
+TEST_CASE("a pot's keys beside a price are refused, not ignored") {
+    // Today budget_share is dropped without a word and 820 kr is paid in full.
+    const ComponentType t = cni::cni_type();
+    CHECK(any_issue_contains(
+        issues_for(t, "average_per_listed_year: 820\nbudget_share: 0.5\nvariables: {A: 1}"),
+        "test.yaml:2:15: params.budget_share: budget_share applies to a pot and needs "
+        "budget_year"));
+    CHECK(any_issue_contains(
+        issues_for(t, "average_per_listed_year: 820\nplanned_volume_year: 9\nvariables: {A: 1}"),
+        "planned_volume_year applies to a pot and needs budget_year"));
+    CHECK(issues_for(t, "budget_year: 1000\nbudget_share: 0.5\nvariables: {A: 1}").empty());
+}
