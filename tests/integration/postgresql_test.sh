@@ -14,6 +14,7 @@ psql_admin() { psql -q -h "$socket_dir" -p "$port" -U postgres -d postgres -c "$
 cleanup() {
   psql_admin "DROP DATABASE IF EXISTS $name" || true
   psql_admin "DROP DATABASE IF EXISTS ${name}_c" || true
+  psql_admin "DROP DATABASE IF EXISTS ${name}_old" || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -74,4 +75,44 @@ done
 import json, sys
 r = json.load(sys.stdin)
 assert sorted(x["id"] for x in r) == list(range(1, 9)), r' || fail "8 runs not listed"
+
+# A schema 3 database (one dataset, one run, ids by MAX(id) + 1 then; the tables a JH run
+# reads or that migration 4 changes) is migrated in place:
+# the sequences start after the existing ids.
+psql_admin "CREATE DATABASE ${name}_old"
+psql -q -h "$socket_dir" -p "$port" -U postgres -d "${name}_old" > /dev/null <<'SQL'
+CREATE TABLE datasets (id BIGINT PRIMARY KEY, region TEXT NOT NULL, kind TEXT NOT NULL,
+  period TEXT NOT NULL, version INTEGER NOT NULL, source TEXT NOT NULL, rows_read BIGINT NOT NULL,
+  rows_used BIGINT NOT NULL, rows_rejected BIGINT NOT NULL, UNIQUE (region, kind, period, version));
+CREATE TABLE runs (id BIGINT PRIMARY KEY, region TEXT NOT NULL, year INTEGER NOT NULL,
+  period TEXT NOT NULL, model_file TEXT NOT NULL, model_hash TEXT NOT NULL, datasets TEXT NOT NULL,
+  total_ore BIGINT NOT NULL);
+CREATE TABLE ledger_lines (run_id BIGINT NOT NULL, unit TEXT NOT NULL, component TEXT NOT NULL,
+  type TEXT NOT NULL, basis TEXT NOT NULL, rate_ore TEXT NOT NULL, amount_ore BIGINT NOT NULL,
+  explanation TEXT NOT NULL);
+CREATE TABLE visit_counts (dataset_id BIGINT NOT NULL, unit TEXT NOT NULL, age INTEGER NOT NULL,
+  sex TEXT NOT NULL, profession TEXT NOT NULL, contact_type TEXT NOT NULL, visits BIGINT NOT NULL,
+  fee_charged INTEGER NOT NULL DEFAULT 1, listed_unit TEXT NOT NULL DEFAULT '');
+CREATE TABLE schema_version (version INTEGER NOT NULL);
+INSERT INTO schema_version VALUES (3);
+INSERT INTO datasets VALUES (7, 'vastmanland', 'acg', '2021-01', 1, 'acg.csv', 1, 1, 0);
+INSERT INTO runs VALUES (7, 'vastmanland', 2021, '2021-01', 'm.yaml', '0123456789abcdef', 'acg 2021-01 v1', 5);
+SQL
+opg="postgresql://dbname=${name}_old user=postgres host=$socket_dir port=$port"
+"$vardval" --db "$opg" import --region jamtland-harjedalen --kind listing --period 2020-02 "$sample" > /dev/null 2>&1
+"$vardval" --db "$opg" run --sample --region jamtland-harjedalen --year 2020 --period 2020-02 --format json \
+    2> /dev/null | grep -c '"run_id": 8,' > /dev/null || fail "run ids do not continue after the migration"
+"$vardval" --db "$opg" runs list --format json | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+assert [x["id"] for x in r] == [7, 8] and r[0]["model_sha256"] == "0123456789abcdef", r' \
+    || fail "old run not kept"
+"$vardval" --db "$opg" datasets --format json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+old = [x for x in d if x["region"] == "vastmanland"]
+new = [x for x in d if x["region"] != "vastmanland"]
+assert len(old) == 1 and old[0]["source"] == "acg.csv" and old[0]["imported_by"] == "", old
+assert len(new) == 3 and all(x["source_sha256"] for x in new), new' || fail "datasets after the migration"
+
 echo "postgresql: all checks passed"
