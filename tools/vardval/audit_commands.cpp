@@ -24,8 +24,10 @@ std::string refs_text(const std::vector<DatasetRef>& refs) {
     return join(texts, "; ");
 }
 
-// Rows of text columns, each as wide as its widest cell; the last column is not padded.
-void write_columns(std::ostream& out, const std::vector<std::vector<std::string>>& rows) {
+// Rows of text columns, each as wide as its widest cell, the `right` ones (numbers) aligned
+// right; the last column is not padded.
+void write_columns(std::ostream& out, const std::vector<std::vector<std::string>>& rows,
+                   const std::vector<std::size_t>& right) {
     std::vector<std::size_t> widths;
     for (const auto& row : rows)
         for (std::size_t i = 0; i < row.size(); ++i) {
@@ -35,7 +37,11 @@ void write_columns(std::ostream& out, const std::vector<std::vector<std::string>
     for (const auto& row : rows) {
         std::string line;
         for (std::size_t i = 0; i < row.size(); ++i)
-            line += (i ? "  " : "") + (i + 1 < row.size() ? pad(row[i], widths[i], false) : row[i]);
+            line +=
+                (i ? "  " : "") +
+                (i + 1 < row.size() ? pad(row[i], widths[i],
+                                          std::find(right.begin(), right.end(), i) != right.end())
+                                    : row[i]);
         out << line << "\n";
     }
 }
@@ -95,7 +101,7 @@ int datasets(const Config& config, const DatasetFilter& filter, Format format) {
                         std::to_string(d.rows_rejected), d.imported_at, d.imported_by,
                         short_hash(d.origin.source_sha256), source});
     }
-    write_columns(std::cout, rows);
+    write_columns(std::cout, rows, {4, 5, 6});
     return kOk;
 }
 
@@ -157,7 +163,7 @@ int runs_list(const Config& config, const std::string& region, Format format) {
                         std::to_string(r.year), r.period, format_kr(r.total_ore),
                         short_hash(r.model_sha256), data});
     }
-    write_columns(std::cout, rows);
+    write_columns(std::cout, rows, {4, 6});
     return kOk;
 }
 

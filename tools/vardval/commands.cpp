@@ -239,7 +239,10 @@ int explain(const Config& config, const ModelChoice& choice, const std::string& 
 namespace {
 
 // A compare is recorded as one stored run per model, the later ones pointing at the first.
+// Its output has no run header, so sample data is said on stderr.
 void store_compared(Database& db, std::vector<RunResult>& runs, const DataArgs& args) {
+    if (std::any_of(runs.begin(), runs.end(), [](const RunResult& r) { return r.sample_data; }))
+        spdlog::warn("SAMPLE DATA: computed from the shipped synthetic sample; never pay from it");
     if (!args.store)
         return;
     std::optional<std::int64_t> first;
