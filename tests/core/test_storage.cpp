@@ -6,6 +6,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <unistd.h>
 
+#include "vardval_host/datasets.hpp"
 #include "vardval_host/storage.hpp"
 
 using namespace vardval;
@@ -101,4 +102,14 @@ TEST_CASE("a schema 3 database is migrated to 4 in place: old records kept, ids 
     fs::remove(file);
     fs::remove(file.string() + "-wal");
     fs::remove(file.string() + "-shm");
+}
+
+TEST_CASE("a dataset pin is KIND:PERIOD@VERSION") {
+    const auto pin = parse_pin("visits:2018-11..2019-10@3");
+    CHECK(pin.first == std::pair<std::string, std::string>{"visits", "2018-11..2019-10"});
+    CHECK(pin.second == 3);
+    for (const char* bad :
+         {"listing-2020-02", "listing:2020-02", "listing:2020-02@", "list:2020-02@1", "listing:@1",
+          "listing:2020-02@v1", "listing:2020-02@99999999999"})
+        CHECK_THROWS_AS(parse_pin(bad), std::invalid_argument);
 }

@@ -127,6 +127,20 @@ grep -q "^hallen: stored " "$work/verify.txt" || fail "the differing unit is not
 grep -q "^  cni: stored .*; recomputed " "$work/verify.txt" || fail "the differing line is not named"
 [ "$(grep -c '^[a-z-]*: stored' "$work/verify.txt")" = 1 ] || fail "other units reported: $(cat "$work/verify.txt")"
 "$vardval" --db "$db" runs verify 2 > /dev/null || fail "an untouched run does not verify"
+# The stored model text changed (a price): it no longer has its hash, and computes differently.
+python3 - "$work/audit.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+text = c.execute("SELECT model_text FROM runs WHERE id = 3").fetchone()[0]
+assert "price_per_weight_year: 1272" in text
+c.execute("UPDATE runs SET model_text = ? WHERE id = 3",
+          (text.replace("price_per_weight_year: 1272", "price_per_weight_year: 1372"),))
+c.commit()
+PY
+run_code "$vardval" --db "$db" runs verify 3 > "$work/verify.txt"
+[ "$code" = 7 ] || fail "verify of a changed model text exited $code"
+grep -q "does not have the stored hash" "$work/verify.txt" || fail "changed model text not named"
+grep -q "^  drugs: stored " "$work/verify.txt" || fail "the drug lines do not differ: $(cat "$work/verify.txt")"
 
 # runs list: every run with its record.
 "$vardval" --db "$db" runs list --format json > "$work/list.json"
