@@ -2,14 +2,50 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 
 #include <spdlog/spdlog.h>
+
+#include "vardval_host/provenance.hpp"
 
 namespace vardval {
 namespace {
 
 bool store_allowed(const ImportReport& report, const ImportRequest& request) {
     return report.rows_rejected == 0 || request.allow_rejects;
+}
+
+// What the previous unit-values version has that the new file does not: kept with --merge,
+// else named, so a measure is never dropped unnoticed.
+void compare_with_previous(Database& db, const std::string& region, UnitValues& values, bool merge,
+                           ImportOutcome& outcome) {
+    auto previous = db.load_unit_values(region, values.ref.kind, *Period::parse(values.ref.period));
+    if (!previous)
+        return;
+    outcome.previous = previous->ref;
+    std::set<std::string> dropped;
+    for (const auto& [unit, by_measure] : previous->values)
+        for (const auto& [measure, value] : by_measure) {
+            auto& now = values.values[unit];
+            if (now.count(measure) != 0)
+                continue;
+            if (merge) {
+                now.emplace(measure, value);
+                ++outcome.merged_values;
+            } else {
+                dropped.insert(measure);
+            }
+        }
+    // A unit the new file does not name at all should not appear as an empty entry.
+    for (auto it = values.values.begin(); it != values.values.end();)
+        it = it->second.empty() ? values.values.erase(it) : std::next(it);
+    for (const std::string& measure : dropped) {
+        bool still_given = false;
+        for (const auto& [unit, by_measure] : values.values)
+            still_given = still_given || by_measure.count(measure) != 0;
+        if (!still_given)
+            outcome.dropped_measures.push_back(measure);
+    }
 }
 
 }  // namespace
@@ -21,6 +57,7 @@ ImportOutcome import_dataset(Database& db, const Region& region, const ImportReq
     ImportOutcome outcome;
     outcome.report.rejects_out = request.rejects_out;
     const std::string file = request.file.string();
+    const DatasetOrigin origin{sha256_file(request.file), request.sample};
     if (request.kind == "listing") {
         auto month = Period::parse(request.period);
         if (!month)
@@ -29,7 +66,7 @@ ImportOutcome import_dataset(Database& db, const Region& region, const ImportReq
         ListingAggregate listing =
             aggregate_listing(in, file, region, *month, outcome.report, request.progress);
         if (store_allowed(outcome.report, request))
-            outcome.stored = db.store_listing(region.id, listing, outcome.report);
+            outcome.stored = db.store_listing(region.id, listing, outcome.report, origin);
     } else if (request.kind == "visits") {
         auto range = PeriodRange::parse(request.period);
         if (!range)
@@ -40,7 +77,7 @@ ImportOutcome import_dataset(Database& db, const Region& region, const ImportReq
         VisitAggregate visits =
             aggregate_visits(in, file, region, *range, outcome.report, request.progress);
         if (store_allowed(outcome.report, request))
-            outcome.stored = db.store_visits(region.id, visits, outcome.report);
+            outcome.stored = db.store_visits(region.id, visits, outcome.report, origin);
     } else {
         // The other kinds are per month.
         auto month = Period::parse(request.period);
@@ -49,22 +86,24 @@ ImportOutcome import_dataset(Database& db, const Region& region, const ImportReq
                               "'");
         if (request.kind == "unit-values") {
             UnitValues values = aggregate_unit_values(in, file, region, *month, outcome.report);
-            if (store_allowed(outcome.report, request))
-                outcome.stored = db.store_unit_values(region.id, values, outcome.report);
+            if (store_allowed(outcome.report, request)) {
+                compare_with_previous(db, region.id, values, request.merge, outcome);
+                outcome.stored = db.store_unit_values(region.id, values, outcome.report, origin);
+            }
         } else if (request.kind == "acg") {
             UnitValues points =
                 aggregate_acg(in, file, region, *month, outcome.report, request.progress);
             if (store_allowed(outcome.report, request))
-                outcome.stored = db.store_unit_values(region.id, points, outcome.report);
+                outcome.stored = db.store_unit_values(region.id, points, outcome.report, origin);
         } else if (request.kind == "events") {
             EventAggregate events = aggregate_events(in, file, region, *month, outcome.report);
             if (store_allowed(outcome.report, request))
-                outcome.stored = db.store_events(region.id, events, outcome.report);
+                outcome.stored = db.store_events(region.id, events, outcome.report, origin);
         } else if (request.kind == "psychiatry") {
             PsychiatryAggregate psychiatry =
                 aggregate_psychiatry(in, file, region, *month, outcome.report, request.progress);
             if (store_allowed(outcome.report, request))
-                outcome.stored = db.store_psychiatry(region.id, psychiatry, outcome.report);
+                outcome.stored = db.store_psychiatry(region.id, psychiatry, outcome.report, origin);
         } else {
             throw ImportError("unknown dataset kind '" + request.kind +
                               "'; valid kinds: " + join(kDatasetKinds));
@@ -77,18 +116,45 @@ bool is_dataset_kind(const std::string& kind) {
     return std::find(kDatasetKinds.begin(), kDatasetKinds.end(), kind) != kDatasetKinds.end();
 }
 
+std::pair<std::pair<std::string, std::string>, int> parse_pin(const std::string& text) {
+    const std::size_t colon = text.find(':'), at = text.rfind('@');
+    const auto invalid = [&] {
+        return std::invalid_argument(
+            "--dataset must be KIND:PERIOD@VERSION, e.g. "
+            "listing:2020-02@1 (kinds: " +
+            join(kDatasetKinds) + "); got '" + text + "'");
+    };
+    if (colon == std::string::npos || at == std::string::npos || at < colon)
+        throw invalid();
+    const std::string kind = text.substr(0, colon), period = text.substr(colon + 1, at - colon - 1),
+                      version = text.substr(at + 1);
+    if (!is_dataset_kind(kind) || period.empty() || version.empty() ||
+        version.find_first_not_of("0123456789") != std::string::npos || version.size() > 9)
+        throw invalid();
+    return {{kind, period}, std::stoi(version)};
+}
+
 DatabaseDataSource::DatabaseDataSource(Database& db, const Region& region,
-                                       std::filesystem::path sample_dir)
-    : db_(db), region_(region), sample_dir_(std::move(sample_dir)) {}
+                                       std::filesystem::path sample_dir, DatasetPins pins,
+                                       bool import_samples)
+    : db_(db),
+      region_(region),
+      sample_dir_(std::move(sample_dir)),
+      pins_(std::move(pins)),
+      import_samples_(import_samples) {}
 
 bool DatabaseDataSource::import_sample(const std::string& kind, const std::string& period) {
     const std::filesystem::path file = sample_dir_ / (kind + "-" + period + ".csv");
-    if (!std::filesystem::exists(file))
+    if (!import_samples_ || !std::filesystem::exists(file))
         return false;
-    spdlog::info("no {} {} for {} in the database: importing the shipped sample {}", kind, period,
-                 region_.id, file.string());
-    ImportOutcome outcome =
-        import_dataset(db_, region_, ImportRequest{kind, period, file, false, nullptr, {}});
+    spdlog::warn("no {} {} for {} in the database: importing the shipped synthetic sample {}", kind,
+                 period, region_.id, file.string());
+    ImportRequest request;
+    request.kind = kind;
+    request.period = period;
+    request.file = file;
+    request.sample = true;
+    ImportOutcome outcome = import_dataset(db_, region_, request);
     if (!outcome.stored)
         throw DataMissing("the shipped sample " + file.string() + " has " +
                           std::to_string(outcome.report.rows_rejected) +
@@ -96,45 +162,65 @@ bool DatabaseDataSource::import_sample(const std::string& kind, const std::strin
     return true;
 }
 
-// From the cache, else the database, else the shipped sample; the same for every kind.
+// A pinned version, else the latest not retracted, else (asked to) the shipped sample;
+// the same for every kind.
 template <typename Key, typename Aggregate, typename Load>
 const Aggregate& DatabaseDataSource::fetch(std::map<Key, Aggregate>& cache, const Key& key,
                                            const std::string& kind, Load load) {
     if (auto it = cache.find(key); it != cache.end())
         return it->second;
     const std::string period = key.to_string();
-    std::optional<Aggregate> loaded = load();
+    std::optional<int> pinned;
+    if (auto pin = pins_.find({kind, period}); pin != pins_.end())
+        pinned = pin->second;
+    std::optional<Aggregate> loaded = load(pinned);
+    if (!loaded && pinned)
+        throw DataMissing("there is no " + kind + " " + period + " v" + std::to_string(*pinned) +
+                          " for " + region_.id + " (see `vardval datasets --region " + region_.id +
+                          " --kind " + kind + "`)");
     if (!loaded && import_sample(kind, period))
-        loaded = load();
-    if (!loaded)
+        loaded = load(pinned);
+    if (!loaded) {
+        const bool sample = std::filesystem::exists(sample_dir_ / (kind + "-" + period + ".csv"));
         throw DataMissing("no " + kind + " for " + region_.id + " " + period +
-                          " in the database and no shipped sample for it; import it with `vardval "
-                          "import --region " +
-                          region_.id + " --kind " + kind + " --period " + period + " FILE`");
+                          " in the database; import it with `vardval import --region " +
+                          region_.id + " --kind " + kind + " --period " + period + " FILE`" +
+                          (sample ? " (or pass --sample to use the shipped synthetic sample, "
+                                    "never for payment)"
+                                  : ""));
+    }
+    if (auto info = db_.find_dataset(region_.id, kind, period, loaded->ref.version);
+        info && info->origin.sample)
+        served_sample_ = true;
     return cache.emplace(key, std::move(*loaded)).first->second;
 }
 
 const ListingAggregate& DatabaseDataSource::listing(Period month) {
-    return fetch(listings_, month, "listing", [&] { return db_.load_listing(region_.id, month); });
+    return fetch(listings_, month, "listing",
+                 [&](std::optional<int> v) { return db_.load_listing(region_.id, month, v); });
 }
 
 const VisitAggregate& DatabaseDataSource::visits(PeriodRange range) {
-    return fetch(visits_, range, "visits", [&] { return db_.load_visits(region_.id, range); });
+    return fetch(visits_, range, "visits",
+                 [&](std::optional<int> v) { return db_.load_visits(region_.id, range, v); });
 }
 
 const UnitValues& DatabaseDataSource::unit_values(Period month) {
-    return fetch(unit_values_, month, "unit-values",
-                 [&] { return db_.load_unit_values(region_.id, "unit-values", month); });
+    return fetch(unit_values_, month, "unit-values", [&](std::optional<int> v) {
+        return db_.load_unit_values(region_.id, "unit-values", month, v);
+    });
 }
 
 const EventAggregate& DatabaseDataSource::events(Period month) {
-    return fetch(events_, month, "events", [&] { return db_.load_events(region_.id, month); });
+    return fetch(events_, month, "events",
+                 [&](std::optional<int> v) { return db_.load_events(region_.id, month, v); });
 }
 
 const PsychiatryAggregate& DatabaseDataSource::psychiatry(Period month) {
     const bool cached = psychiatry_.count(month) != 0;
-    const PsychiatryAggregate& psychiatry = fetch(
-        psychiatry_, month, "psychiatry", [&] { return db_.load_psychiatry(region_.id, month); });
+    const PsychiatryAggregate& psychiatry =
+        fetch(psychiatry_, month, "psychiatry",
+              [&](std::optional<int> v) { return db_.load_psychiatry(region_.id, month, v); });
     // Episodes are built on import: a dataset from before the region changed its rule keeps
     // the old rule until it is imported again.
     if (!cached && psychiatry.episode_gap_days != region_.episode_gap_days)
@@ -147,8 +233,9 @@ const PsychiatryAggregate& DatabaseDataSource::psychiatry(Period month) {
 }
 
 const UnitValues& DatabaseDataSource::acg(Period month) {
-    return fetch(acg_, month, "acg",
-                 [&] { return db_.load_unit_values(region_.id, "acg", month); });
+    return fetch(acg_, month, "acg", [&](std::optional<int> v) {
+        return db_.load_unit_values(region_.id, "acg", month, v);
+    });
 }
 
 std::vector<DatasetRef> DatabaseDataSource::used() const {

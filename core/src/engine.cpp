@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "vardval_host/plugin_host.hpp"
+#include "vardval_host/provenance.hpp"
 
 namespace vardval {
 namespace {
@@ -41,7 +42,9 @@ RunResult run_model(const Model& model, const Region& full_region, const PluginH
     result.year = model.year;
     result.title = model.title;
     result.model_file = model.file;
-    result.model_hash = model.content_hash();
+    ModelSnapshot snapshot = snapshot_model(model, full_region);
+    result.model_hash = std::move(snapshot.sha256);
+    result.model_text = std::move(snapshot.text);
     result.period = period;
 
     // Create every component before computing any, so a creation failure leaves no output.
@@ -94,6 +97,7 @@ RunResult run_model(const Model& model, const Region& full_region, const PluginH
     for (const UnitStatement& s : result.units)
         result.total_ore += s.total_ore;
     result.datasets = data.used();
+    result.sample_data = data.served_sample();
     return result;
 }
 

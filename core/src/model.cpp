@@ -448,35 +448,6 @@ Model load_model(const std::string& path) {
     return model;
 }
 
-std::string Model::content_hash() const {
-    // FNV-1a over a canonical rendering; formatting and comments do not change it.
-    std::uint64_t h = 1469598103934665603ULL;
-    auto feed = [&h](const std::string& s) {
-        for (unsigned char ch : s) {
-            h ^= ch;
-            h *= 1099511628211ULL;
-        }
-        h ^= 0xff;
-        h *= 1099511628211ULL;
-    };
-    feed(region);
-    feed(std::to_string(year));
-    for (const std::string& kind : payees)
-        feed(kind);
-    for (const ComponentDecl& c : components) {
-        feed(c.id);
-        feed(c.type);
-        for (const std::string& kind : c.payees)
-            feed(kind);
-        YAML::Emitter out;
-        out << YAML::Flow << c.params;
-        feed(out.c_str());
-    }
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
-}
-
 namespace {
 
 // Validates one declaration against its type; true if it can be created (or expanded).

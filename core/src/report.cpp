@@ -62,9 +62,17 @@ std::string csv_field(const std::string& s) {
 
 namespace {
 
+std::string run_id_text(const RunResult& run) {
+    return run.run_id ? std::to_string(*run.run_id) : "null";
+}
+
 void write_table(std::ostream& out, const RunResult& run) {
     out << run.region_name << ", " << (run.title.empty() ? std::to_string(run.year) : run.title)
         << ", payment for " << run.period.to_string() << " (kr)\n";
+    out << (run.run_id ? "Run #" + std::to_string(*run.run_id) : std::string("Run not stored"))
+        << ", model sha256 " << run.model_hash << "\n";
+    if (run.sample_data)
+        out << "SAMPLE DATA: computed from the shipped synthetic sample; never pay from it\n";
     std::vector<std::string> header{"Unit", "Listed"};
     for (const auto& [id, type] : run.components)
         header.push_back(id);
@@ -115,18 +123,23 @@ void write_table(std::ostream& out, const RunResult& run) {
         line(r);
     rule();
     line(total_row);
-    out << "Model " << run.model_file << " (hash " << run.model_hash << "); data:";
+    out << "Model " << run.model_file << "; data:";
     for (const DatasetRef& d : run.datasets)
         out << " " << d.to_string() << ";";
     out << "\n";
 }
 
 void write_csv(std::ostream& out, const RunResult& run) {
+    // Every line names the run it belongs to and whether it was computed from sample data.
+    out << "run_id,model_sha256,sample_data,";
     out << "period,unit,unit_name,component,type,basis,basis_unit,rate_ore,amount_ore,rounding,"
            "explanation\n";
+    const std::string run_columns = (run.run_id ? std::to_string(*run.run_id) : std::string()) +
+                                    "," + run.model_hash + "," + (run.sample_data ? "1" : "0") +
+                                    ",";
     for (const UnitStatement& s : run.units)
         for (const LedgerLine& l : s.lines)
-            out << run.period.to_string() << "," << csv_field(l.unit) << ","
+            out << run_columns << run.period.to_string() << "," << csv_field(l.unit) << ","
                 << csv_field(s.unit->name) << "," << csv_field(l.component) << ","
                 << csv_field(l.type) << "," << l.basis.to_string() << "," << csv_field(l.basis_unit)
                 << "," << l.rate_ore.to_string() << "," << l.amount_ore << ","
@@ -134,10 +147,12 @@ void write_csv(std::ostream& out, const RunResult& run) {
 }
 
 void write_json(std::ostream& out, const RunResult& run) {
-    out << "{\n  \"region\": " << json_string(run.region) << ",\n  \"year\": " << run.year
+    out << "{\n  \"run_id\": " << run_id_text(run)
+        << ",\n  \"model_sha256\": " << json_string(run.model_hash)
+        << ",\n  \"sample_data\": " << (run.sample_data ? "true" : "false");
+    out << ",\n  \"region\": " << json_string(run.region) << ",\n  \"year\": " << run.year
         << ",\n  \"period\": " << json_string(run.period.to_string())
-        << ",\n  \"model\": " << json_string(run.model_file)
-        << ",\n  \"model_hash\": " << json_string(run.model_hash) << ",\n  \"datasets\": [";
+        << ",\n  \"model\": " << json_string(run.model_file) << ",\n  \"datasets\": [";
     for (std::size_t i = 0; i < run.datasets.size(); ++i)
         out << (i ? ", " : "") << json_string(run.datasets[i].to_string());
     out << "],\n  \"plugins\": [";
@@ -209,6 +224,8 @@ void write_run(std::ostream& out, const RunResult& run, Format format) {
 void write_explanation(std::ostream& out, const RunResult& run, const UnitStatement& s) {
     out << s.unit->name << " (" << s.unit->id << ", " << to_string(s.unit->ownership) << "), "
         << run.region_name << ", payment for " << run.period.to_string() << "\n";
+    if (run.sample_data)
+        out << "SAMPLE DATA: computed from the shipped synthetic sample; never pay from it\n";
     out << "Listed: " << s.listed << "\n\n";
     for (const LedgerLine& l : s.lines) {
         out << l.component << " (" << l.type << "): " << format_kr(l.amount_ore) << " kr\n";

@@ -8,6 +8,9 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "vardval_host/provenance.hpp"
+#include "write_transaction.hpp"
+
 namespace vardval {
 namespace {
 
@@ -65,12 +68,69 @@ const std::vector<std::vector<const char*>> kMigrations = {
      "closed TEXT, score_change INTEGER, episodes BIGINT NOT NULL)",
      "CREATE INDEX psychiatry_contacts_ds ON psychiatry_contacts (dataset_id)",
      "CREATE INDEX psychiatry_episodes_ds ON psychiatry_episodes (dataset_id)"},
+    // 4: auditable datasets and runs: where a dataset came from, who imported it and when,
+    // retraction; a run's time, user, versions, resolved model, dataset versions and its
+    // outputs as printed.
+    {"ALTER TABLE datasets ADD COLUMN imported_at TEXT NOT NULL DEFAULT ''",
+     "ALTER TABLE datasets ADD COLUMN imported_by TEXT NOT NULL DEFAULT ''",
+     "ALTER TABLE datasets ADD COLUMN vardval_version TEXT NOT NULL DEFAULT ''",
+     "ALTER TABLE datasets ADD COLUMN source_sha256 TEXT NOT NULL DEFAULT ''",
+     "ALTER TABLE datasets ADD COLUMN sample INTEGER NOT NULL DEFAULT 0",
+     "ALTER TABLE datasets ADD COLUMN retracted_at TEXT",
+     "ALTER TABLE datasets ADD COLUMN retracted_by TEXT",
+     "ALTER TABLE datasets ADD COLUMN retract_reason TEXT",
+     "ALTER TABLE runs ADD COLUMN created_at TEXT NOT NULL DEFAULT ''",
+     "ALTER TABLE runs ADD COLUMN os_user TEXT NOT NULL DEFAULT ''",
+     "ALTER TABLE runs ADD COLUMN vardval_version TEXT NOT NULL DEFAULT ''",
+     "ALTER TABLE runs ADD COLUMN plugins TEXT NOT NULL DEFAULT ''",
+     "ALTER TABLE runs ADD COLUMN model_text TEXT NOT NULL DEFAULT ''",
+     "ALTER TABLE runs ADD COLUMN sample_data INTEGER NOT NULL DEFAULT 0",
+     "ALTER TABLE runs ADD COLUMN command TEXT NOT NULL DEFAULT 'run'",
+     "ALTER TABLE runs ADD COLUMN compare_of BIGINT",
+     "CREATE TABLE run_datasets (run_id BIGINT NOT NULL, kind TEXT NOT NULL, "
+     "period TEXT NOT NULL, version INTEGER NOT NULL)",
+     "CREATE TABLE run_outputs (run_id BIGINT NOT NULL, format TEXT NOT NULL, "
+     "output TEXT NOT NULL, PRIMARY KEY (run_id, format))",
+     "CREATE INDEX run_datasets_run ON run_datasets (run_id)",
+     "CREATE INDEX ledger_lines_run ON ledger_lines (run_id)"},
 };
 
-std::int64_t next_id(soci::session& sql, const std::string& table) {
-    long long id = 0;
-    sql << "SELECT COALESCE(MAX(id), 0) + 1 FROM " + table, soci::into(id);
-    return id;
+// PostgreSQL only, after the statements of the same version: ids from sequences, which
+// never hand out one id twice (MAX(id) + 1 does, to concurrent transactions).
+const std::vector<std::pair<int, std::vector<const char*>>> kPostgresMigrations = {
+    {4,
+     {"CREATE SEQUENCE datasets_id_seq", "CREATE SEQUENCE runs_id_seq",
+      "DO $$ BEGIN PERFORM setval('datasets_id_seq', (SELECT COALESCE(MAX(id), 0) + 1 FROM "
+      "datasets), false); PERFORM setval('runs_id_seq', (SELECT COALESCE(MAX(id), 0) + 1 FROM "
+      "runs), false); END $$"}},
+};
+
+const char* const kDatasetColumns =
+    "id, region, kind, period, version, source, rows_read, rows_used, rows_rejected, "
+    "imported_at, imported_by, vardval_version, source_sha256, sample, retracted_at, "
+    "retracted_by, retract_reason";
+
+DatasetInfo dataset_info(const soci::row& r) {
+    DatasetInfo d;
+    d.id = r.get<long long>(0);
+    d.region = r.get<std::string>(1);
+    d.ref = {r.get<std::string>(2), r.get<std::string>(3), r.get<int>(4)};
+    d.source = r.get<std::string>(5);
+    d.rows_read = r.get<long long>(6);
+    d.rows_used = r.get<long long>(7);
+    d.rows_rejected = r.get<long long>(8);
+    d.imported_at = r.get<std::string>(9);
+    d.imported_by = r.get<std::string>(10);
+    d.vardval_version = r.get<std::string>(11);
+    d.origin.source_sha256 = r.get<std::string>(12);
+    d.origin.sample = r.get<int>(13) != 0;
+    d.retracted = r.get_indicator(14) == soci::i_ok;
+    if (d.retracted) {
+        d.retracted_at = r.get<std::string>(14);
+        d.retracted_by = r.get<std::string>(15);
+        d.retract_reason = r.get<std::string>(16);
+    }
+    return d;
 }
 
 }  // namespace
@@ -79,6 +139,7 @@ Database::Database(const std::string& connection) {
     try {
         if (connection.rfind("postgresql://", 0) == 0) {
             sql_ = std::make_unique<soci::session>(soci::postgresql, connection.substr(13));
+            postgresql_ = true;
             // "relation already exists, skipping" notices would clutter every command.
             *sql_ << "SET client_min_messages TO WARNING";
         } else if (connection.rfind("sqlite3://", 0) == 0)
@@ -88,6 +149,13 @@ Database::Database(const std::string& connection) {
         else
             throw StorageError("unsupported database '" + connection +
                                "'; use sqlite3://db=FILE or postgresql://dbname=NAME ...");
+        if (!postgresql_) {
+            // Other processes may be writing: wait for them rather than fail, and let
+            // readers go on while one writes.
+            *sql_ << "PRAGMA busy_timeout = 60000";
+            std::string mode;
+            *sql_ << "PRAGMA journal_mode = WAL", soci::into(mode);
+        }
         migrate();
     } catch (const soci::soci_error& e) {
         throw StorageError("cannot open database '" + connection + "': " + e.what());
@@ -97,36 +165,61 @@ Database::Database(const std::string& connection) {
 Database::~Database() = default;
 
 void Database::migrate() {
-    for (const char* statement : kSchema)
-        *sql_ << statement;
-    int version = 1;
-    soci::indicator ind = soci::i_null;
-    *sql_ << "SELECT MAX(version) FROM schema_version", soci::into(version, ind);
-    if (ind != soci::i_ok)
-        version = 1;
-    const int latest = static_cast<int>(kMigrations.size()) + 1;
-    if (version > latest)
-        throw StorageError("the database has schema version " + std::to_string(version) +
-                           ", newer than this vardval (" + std::to_string(latest) +
-                           "): use a newer vardval");
-    if (version == latest)
-        return;
-    soci::transaction tx(*sql_);
-    for (int v = version + 1; v <= latest; ++v)
-        for (const char* statement : kMigrations[static_cast<std::size_t>(v - 2)])
+    // One process creates or migrates the schema; the others wait, then find it done.
+    if (postgresql_)
+        *sql_ << "SELECT pg_advisory_lock(" + std::to_string(kSchemaLock) + ")";
+    try {
+        WriteTransaction tx(*sql_, postgresql_);
+        for (const char* statement : kSchema)
             *sql_ << statement;
-    *sql_ << "DELETE FROM schema_version";
-    *sql_ << "INSERT INTO schema_version (version) VALUES (:v)", soci::use(latest);
-    tx.commit();
+        int version = 1;
+        soci::indicator ind = soci::i_null;
+        *sql_ << "SELECT MAX(version) FROM schema_version", soci::into(version, ind);
+        if (ind != soci::i_ok)
+            version = 1;
+        const int latest = static_cast<int>(kMigrations.size()) + 1;
+        if (version > latest)
+            throw StorageError("the database has schema version " + std::to_string(version) +
+                               ", newer than this vardval (" + std::to_string(latest) +
+                               "): use a newer vardval");
+        for (int v = version + 1; v <= latest; ++v) {
+            for (const char* statement : kMigrations[static_cast<std::size_t>(v - 2)])
+                *sql_ << statement;
+            for (const auto& [at, statements] : kPostgresMigrations)
+                if (postgresql_ && at == v)
+                    for (const char* statement : statements)
+                        *sql_ << statement;
+        }
+        if (version != latest) {
+            *sql_ << "DELETE FROM schema_version";
+            *sql_ << "INSERT INTO schema_version (version) VALUES (:v)", soci::use(latest);
+        }
+        tx.commit();
+    } catch (...) {
+        if (postgresql_)
+            *sql_ << "SELECT pg_advisory_unlock(" + std::to_string(kSchemaLock) + ")";
+        throw;
+    }
+    if (postgresql_)
+        *sql_ << "SELECT pg_advisory_unlock(" + std::to_string(kSchemaLock) + ")";
+}
+
+std::int64_t Database::next_id(const std::string& table) {
+    long long id = 0;
+    if (postgresql_)
+        *sql_ << "SELECT nextval('" + table + "_id_seq')", soci::into(id);
+    else  // safe: inside a WriteTransaction, which holds SQLite's write lock
+        *sql_ << "SELECT COALESCE(MAX(id), 0) + 1 FROM " + table, soci::into(id);
+    return id;
 }
 
 DatasetRef Database::store_dataset(const std::string& region, const DatasetRef& ref,
-                                   const ImportReport& report,
+                                   const ImportReport& report, const DatasetOrigin& origin,
                                    const std::function<void(long long)>& insert_rows) {
     try {
-        soci::transaction tx(*sql_);
+        WriteTransaction tx(*sql_, postgresql_, kVersionLock);
         int version = 0;
-        const long long id = insert_dataset(region, ref.kind, ref.period, report, version);
+        const long long id = insert_dataset(region, ref.kind, ref.period, report, origin, version);
         insert_rows(id);
         tx.commit();
         return {ref.kind, ref.period, version};
@@ -136,144 +229,151 @@ DatasetRef Database::store_dataset(const std::string& region, const DatasetRef& 
     }
 }
 
-std::optional<DatasetInfo> Database::latest(const std::string& region, const std::string& kind,
-                                            const std::string& period) {
-    DatasetInfo info;
-    long long id = 0, read = 0, used = 0, rejected = 0;
-    int version = 0;
-    soci::indicator ind = soci::i_null;
-    *sql_ << "SELECT id, version, source, rows_read, rows_used, rows_rejected FROM datasets "
-             "WHERE region = :r AND kind = :k AND period = :p ORDER BY version DESC LIMIT 1",
-        soci::into(id, ind), soci::into(version), soci::into(info.source), soci::into(read),
-        soci::into(used), soci::into(rejected), soci::use(region), soci::use(kind),
-        soci::use(period);
-    if (!sql_->got_data())
-        return std::nullopt;
-    info.id = id;
-    info.region = region;
-    info.ref = {kind, period, version};
-    info.rows_read = read;
-    info.rows_used = used;
-    info.rows_rejected = rejected;
-    return info;
+std::optional<DatasetInfo> Database::find_dataset(const std::string& region,
+                                                  const std::string& kind,
+                                                  const std::string& period,
+                                                  std::optional<int> version) {
+    const int wanted = version.value_or(0);
+    soci::rowset<soci::row> rows =
+        (sql_->prepare << std::string("SELECT ") + kDatasetColumns +
+                              " FROM datasets WHERE region = :r AND kind = :k AND period = :p "
+                              "AND (version = :v OR (:v2 = 0 AND retracted_at IS NULL)) "
+                              "ORDER BY version DESC",
+         soci::use(region), soci::use(kind), soci::use(period), soci::use(wanted),
+         soci::use(wanted));
+    for (const soci::row& r : rows)
+        return dataset_info(r);
+    return std::nullopt;
 }
 
 std::int64_t Database::insert_dataset(const std::string& region, const std::string& kind,
                                       const std::string& period, const ImportReport& report,
-                                      int& version) {
-    auto previous = latest(region, kind, period);
-    version = previous ? previous->ref.version + 1 : 1;
-    const long long id = next_id(*sql_, "datasets");
+                                      const DatasetOrigin& origin, int& version) {
+    // Retracted versions count: a version number is never given twice.
+    *sql_ << "SELECT COALESCE(MAX(version), 0) + 1 FROM datasets WHERE region = :r AND kind = :k "
+             "AND period = :p",
+        soci::into(version), soci::use(region), soci::use(kind), soci::use(period);
+    const long long id = next_id("datasets");
     const long long read = report.rows_read, used = report.rows_used,
                     rejected = report.rows_rejected;
-    *sql_
-        << "INSERT INTO datasets (id, region, kind, period, version, source, rows_read, rows_used, "
-           "rows_rejected) VALUES (:id, :r, :k, :p, :v, :s, :rr, :ru, :rj)",
+    const std::string now = utc_now(), user = os_user(), program = vardval_version();
+    const int sample = origin.sample ? 1 : 0;
+    *sql_ << "INSERT INTO datasets (id, region, kind, period, version, source, rows_read, "
+             "rows_used, rows_rejected, imported_at, imported_by, vardval_version, source_sha256, "
+             "sample) VALUES (:id, :r, :k, :p, :v, :s, :rr, :ru, :rj, :at, :by, :vv, :sha, :smp)",
         soci::use(id), soci::use(region), soci::use(kind), soci::use(period), soci::use(version),
-        soci::use(report.file), soci::use(read), soci::use(used), soci::use(rejected);
+        soci::use(report.file), soci::use(read), soci::use(used), soci::use(rejected),
+        soci::use(now), soci::use(user), soci::use(program), soci::use(origin.source_sha256),
+        soci::use(sample);
     return id;
 }
 
 DatasetRef Database::store_listing(const std::string& region, const ListingAggregate& listing,
-                                   const ImportReport& report) {
-    return store_dataset(region, {"listing", listing.ref.period, 0}, report, [&](long long id) {
-        std::vector<long long> ids;
-        std::vector<std::string> units, sexes, variables;
-        std::vector<int> ages, buckets;
-        std::vector<long long> persons;
-        for (const auto& [unit, counts] : listing.units)
-            for (int s = 0; s < 2; ++s)
-                for (int age = 0; age <= kMaxAge; ++age)
-                    if (counts.persons[s][age] != 0) {
-                        ids.push_back(id);
-                        units.push_back(unit);
-                        ages.push_back(age);
-                        sexes.push_back(to_string(static_cast<Sex>(s)));
-                        persons.push_back(counts.persons[s][age]);
-                    }
-        if (!ids.empty())
-            *sql_ << "INSERT INTO listing_persons (dataset_id, unit, age, sex, persons) "
-                     "VALUES (:d, :u, :a, :s, :n)",
-                soci::use(ids), soci::use(units), soci::use(ages), soci::use(sexes),
-                soci::use(persons);
-        ids.clear(), units.clear(), persons.clear();
-        for (const auto& [unit, counts] : listing.units)
-            for (const auto& [variable, n] : counts.cni) {
-                ids.push_back(id);
-                units.push_back(unit);
-                variables.push_back(variable);
-                persons.push_back(n);
-            }
-        if (!ids.empty())
-            *sql_ << "INSERT INTO listing_cni (dataset_id, unit, variable, persons) VALUES (:d, "
-                     ":u, :v, :n)",
-                soci::use(ids), soci::use(units), soci::use(variables), soci::use(persons);
-        ids.clear(), units.clear(), persons.clear();
-        for (const auto& [unit, counts] : listing.units)
-            for (const auto& [bucket, n] : counts.distance_decikm) {
-                ids.push_back(id);
-                units.push_back(unit);
-                buckets.push_back(bucket);
-                persons.push_back(n);
-            }
-        if (!ids.empty())
-            *sql_ << "INSERT INTO listing_distance (dataset_id, unit, decikm, persons) VALUES (:d, "
-                     ":u, :b, :n)",
-                soci::use(ids), soci::use(units), soci::use(buckets), soci::use(persons);
-    });
+                                   const ImportReport& report, const DatasetOrigin& origin) {
+    return store_dataset(
+        region, {"listing", listing.ref.period, 0}, report, origin, [&](long long id) {
+            std::vector<long long> ids;
+            std::vector<std::string> units, sexes, variables;
+            std::vector<int> ages, buckets;
+            std::vector<long long> persons;
+            for (const auto& [unit, counts] : listing.units)
+                for (int s = 0; s < 2; ++s)
+                    for (int age = 0; age <= kMaxAge; ++age)
+                        if (counts.persons[s][age] != 0) {
+                            ids.push_back(id);
+                            units.push_back(unit);
+                            ages.push_back(age);
+                            sexes.push_back(to_string(static_cast<Sex>(s)));
+                            persons.push_back(counts.persons[s][age]);
+                        }
+            if (!ids.empty())
+                *sql_ << "INSERT INTO listing_persons (dataset_id, unit, age, sex, persons) "
+                         "VALUES (:d, :u, :a, :s, :n)",
+                    soci::use(ids), soci::use(units), soci::use(ages), soci::use(sexes),
+                    soci::use(persons);
+            ids.clear(), units.clear(), persons.clear();
+            for (const auto& [unit, counts] : listing.units)
+                for (const auto& [variable, n] : counts.cni) {
+                    ids.push_back(id);
+                    units.push_back(unit);
+                    variables.push_back(variable);
+                    persons.push_back(n);
+                }
+            if (!ids.empty())
+                *sql_
+                    << "INSERT INTO listing_cni (dataset_id, unit, variable, persons) VALUES (:d, "
+                       ":u, :v, :n)",
+                    soci::use(ids), soci::use(units), soci::use(variables), soci::use(persons);
+            ids.clear(), units.clear(), persons.clear();
+            for (const auto& [unit, counts] : listing.units)
+                for (const auto& [bucket, n] : counts.distance_decikm) {
+                    ids.push_back(id);
+                    units.push_back(unit);
+                    buckets.push_back(bucket);
+                    persons.push_back(n);
+                }
+            if (!ids.empty())
+                *sql_ << "INSERT INTO listing_distance (dataset_id, unit, decikm, persons) VALUES "
+                         "(:d, "
+                         ":u, :b, :n)",
+                    soci::use(ids), soci::use(units), soci::use(buckets), soci::use(persons);
+        });
 }
 
 DatasetRef Database::store_visits(const std::string& region, const VisitAggregate& visits,
-                                  const ImportReport& report) {
-    return store_dataset(region, {"visits", visits.ref.period, 0}, report, [&](long long id) {
-        std::vector<long long> ids, counts;
-        std::vector<std::string> units, sexes, professions, contacts, listed_units;
-        std::vector<int> ages, fees;
-        for (const VisitCount& v : visits.counts) {
-            ids.push_back(id);
-            units.push_back(v.unit);
-            ages.push_back(v.age);
-            sexes.push_back(to_string(v.sex));
-            professions.push_back(v.profession);
-            contacts.push_back(v.contact_type);
-            fees.push_back(v.fee_charged ? 1 : 0);
-            listed_units.push_back(v.listed_unit);
-            counts.push_back(v.visits);
-        }
-        if (!ids.empty())
-            *sql_ << "INSERT INTO visit_counts (dataset_id, unit, age, sex, profession, "
-                     "contact_type, fee_charged, listed_unit, visits) "
-                     "VALUES (:d, :u, :a, :s, :p, :c, :f, :l, :n)",
-                soci::use(ids), soci::use(units), soci::use(ages), soci::use(sexes),
-                soci::use(professions), soci::use(contacts), soci::use(fees),
-                soci::use(listed_units), soci::use(counts);
-    });
+                                  const ImportReport& report, const DatasetOrigin& origin) {
+    return store_dataset(
+        region, {"visits", visits.ref.period, 0}, report, origin, [&](long long id) {
+            std::vector<long long> ids, counts;
+            std::vector<std::string> units, sexes, professions, contacts, listed_units;
+            std::vector<int> ages, fees;
+            for (const VisitCount& v : visits.counts) {
+                ids.push_back(id);
+                units.push_back(v.unit);
+                ages.push_back(v.age);
+                sexes.push_back(to_string(v.sex));
+                professions.push_back(v.profession);
+                contacts.push_back(v.contact_type);
+                fees.push_back(v.fee_charged ? 1 : 0);
+                listed_units.push_back(v.listed_unit);
+                counts.push_back(v.visits);
+            }
+            if (!ids.empty())
+                *sql_ << "INSERT INTO visit_counts (dataset_id, unit, age, sex, profession, "
+                         "contact_type, fee_charged, listed_unit, visits) "
+                         "VALUES (:d, :u, :a, :s, :p, :c, :f, :l, :n)",
+                    soci::use(ids), soci::use(units), soci::use(ages), soci::use(sexes),
+                    soci::use(professions), soci::use(contacts), soci::use(fees),
+                    soci::use(listed_units), soci::use(counts);
+        });
 }
 
 DatasetRef Database::store_events(const std::string& region, const EventAggregate& events,
-                                  const ImportReport& report) {
-    return store_dataset(region, {"events", events.ref.period, 0}, report, [&](long long id) {
-        std::vector<long long> ids, per_person, persons;
-        std::vector<std::string> units, names;
-        std::vector<int> ages;
-        for (const EventCount& e : events.counts) {
-            ids.push_back(id);
-            units.push_back(e.unit);
-            names.push_back(e.event);
-            ages.push_back(e.age);
-            per_person.push_back(e.per_person);
-            persons.push_back(e.persons);
-        }
-        if (!ids.empty())
-            *sql_ << "INSERT INTO event_counts (dataset_id, unit, event, age, per_person, "
-                     "persons) VALUES (:d, :u, :e, :a, :k, :n)",
-                soci::use(ids), soci::use(units), soci::use(names), soci::use(ages),
-                soci::use(per_person), soci::use(persons);
-    });
+                                  const ImportReport& report, const DatasetOrigin& origin) {
+    return store_dataset(
+        region, {"events", events.ref.period, 0}, report, origin, [&](long long id) {
+            std::vector<long long> ids, per_person, persons;
+            std::vector<std::string> units, names;
+            std::vector<int> ages;
+            for (const EventCount& e : events.counts) {
+                ids.push_back(id);
+                units.push_back(e.unit);
+                names.push_back(e.event);
+                ages.push_back(e.age);
+                per_person.push_back(e.per_person);
+                persons.push_back(e.persons);
+            }
+            if (!ids.empty())
+                *sql_ << "INSERT INTO event_counts (dataset_id, unit, event, age, per_person, "
+                         "persons) VALUES (:d, :u, :e, :a, :k, :n)",
+                    soci::use(ids), soci::use(units), soci::use(names), soci::use(ages),
+                    soci::use(per_person), soci::use(persons);
+        });
 }
 
-std::optional<EventAggregate> Database::load_events(const std::string& region, Period month) {
-    auto info = latest(region, "events", month.to_string());
+std::optional<EventAggregate> Database::load_events(const std::string& region, Period month,
+                                                    std::optional<int> version) {
+    auto info = find_dataset(region, "events", month.to_string(), version);
     if (!info)
         return std::nullopt;
     EventAggregate events;
@@ -291,9 +391,9 @@ std::optional<EventAggregate> Database::load_events(const std::string& region, P
 
 DatasetRef Database::store_psychiatry(const std::string& region,
                                       const PsychiatryAggregate& psychiatry,
-                                      const ImportReport& report) {
+                                      const ImportReport& report, const DatasetOrigin& origin) {
     return store_dataset(
-        region, {"psychiatry", psychiatry.ref.period, 0}, report, [&](long long id) {
+        region, {"psychiatry", psychiatry.ref.period, 0}, report, origin, [&](long long id) {
             *sql_
                 << "INSERT INTO psychiatry_datasets (dataset_id, episode_gap_days) VALUES (:d, :g)",
                 soci::use(id), soci::use(psychiatry.episode_gap_days);
@@ -343,8 +443,9 @@ DatasetRef Database::store_psychiatry(const std::string& region,
 }
 
 std::optional<PsychiatryAggregate> Database::load_psychiatry(const std::string& region,
-                                                             Period month) {
-    auto info = latest(region, "psychiatry", month.to_string());
+                                                             Period month,
+                                                             std::optional<int> version) {
+    auto info = find_dataset(region, "psychiatry", month.to_string(), version);
     if (!info)
         return std::nullopt;
     PsychiatryAggregate psychiatry;
@@ -398,8 +499,9 @@ std::optional<PsychiatryAggregate> Database::load_psychiatry(const std::string& 
     return psychiatry;
 }
 
-std::optional<ListingAggregate> Database::load_listing(const std::string& region, Period month) {
-    auto info = latest(region, "listing", month.to_string());
+std::optional<ListingAggregate> Database::load_listing(const std::string& region, Period month,
+                                                       std::optional<int> version) {
+    auto info = find_dataset(region, "listing", month.to_string(), version);
     if (!info)
         return std::nullopt;
     ListingAggregate listing;
@@ -435,8 +537,9 @@ std::optional<ListingAggregate> Database::load_listing(const std::string& region
     return listing;
 }
 
-std::optional<VisitAggregate> Database::load_visits(const std::string& region, PeriodRange range) {
-    auto info = latest(region, "visits", range.to_string());
+std::optional<VisitAggregate> Database::load_visits(const std::string& region, PeriodRange range,
+                                                    std::optional<int> version) {
+    auto info = find_dataset(region, "visits", range.to_string(), version);
     if (!info)
         return std::nullopt;
     VisitAggregate visits;
@@ -457,9 +560,9 @@ std::optional<VisitAggregate> Database::load_visits(const std::string& region, P
 }
 
 DatasetRef Database::store_unit_values(const std::string& region, const UnitValues& values,
-                                       const ImportReport& report) {
+                                       const ImportReport& report, const DatasetOrigin& origin) {
     return store_dataset(
-        region, {values.ref.kind, values.ref.period, 0}, report, [&](long long id) {
+        region, {values.ref.kind, values.ref.period, 0}, report, origin, [&](long long id) {
             std::vector<long long> ids;
             std::vector<std::string> units, measures, texts;
             for (const auto& [unit, by_measure] : values.values)
@@ -478,8 +581,9 @@ DatasetRef Database::store_unit_values(const std::string& region, const UnitValu
 }
 
 std::optional<UnitValues> Database::load_unit_values(const std::string& region,
-                                                     const std::string& kind, Period month) {
-    auto info = latest(region, kind, month.to_string());
+                                                     const std::string& kind, Period month,
+                                                     std::optional<int> version) {
+    auto info = find_dataset(region, kind, month.to_string(), version);
     if (!info)
         return std::nullopt;
     UnitValues values;
@@ -494,65 +598,38 @@ std::optional<UnitValues> Database::load_unit_values(const std::string& region,
     return values;
 }
 
-std::vector<DatasetInfo> Database::datasets(const std::string& region) {
+std::vector<DatasetInfo> Database::datasets(const std::string& region, const std::string& kind,
+                                            const std::string& period) {
     std::vector<DatasetInfo> out;
     soci::rowset<soci::row> rows =
-        (sql_->prepare
-             << "SELECT id, kind, period, version, source, rows_read, rows_used, rows_rejected "
-                "FROM datasets WHERE region = :r ORDER BY kind, period, version",
-         soci::use(region));
-    for (const soci::row& r : rows) {
-        DatasetInfo d;
-        d.id = r.get<long long>(0);
-        d.region = region;
-        d.ref = {r.get<std::string>(1), r.get<std::string>(2), r.get<int>(3)};
-        d.source = r.get<std::string>(4);
-        d.rows_read = r.get<long long>(5);
-        d.rows_used = r.get<long long>(6);
-        d.rows_rejected = r.get<long long>(7);
-        out.push_back(d);
-    }
+        (sql_->prepare << std::string("SELECT ") + kDatasetColumns +
+                              " FROM datasets WHERE (region = :r OR :r2 = '') AND (kind = :k OR "
+                              ":k2 = '') AND (period = :p OR :p2 = '') "
+                              "ORDER BY region, kind, period, version",
+         soci::use(region), soci::use(region), soci::use(kind), soci::use(kind), soci::use(period),
+         soci::use(period));
+    for (const soci::row& r : rows)
+        out.push_back(dataset_info(r));
     return out;
 }
 
-std::int64_t Database::store_run(const RunResult& run) {
+bool Database::retract_dataset(const std::string& region, const DatasetRef& ref,
+                               const std::string& reason) {
     try {
-        soci::transaction tx(*sql_);
-        const long long id = next_id(*sql_, "runs");
-        std::string datasets;
-        for (const DatasetRef& d : run.datasets)
-            datasets += (datasets.empty() ? "" : "; ") + d.to_string();
-        const std::string period = run.period.to_string();
-        const long long total = run.total_ore;
-        *sql_ << "INSERT INTO runs (id, region, year, period, model_file, model_hash, datasets, "
-                 "total_ore) "
-                 "VALUES (:id, :r, :y, :p, :f, :h, :d, :t)",
-            soci::use(id), soci::use(run.region), soci::use(run.year), soci::use(period),
-            soci::use(run.model_file), soci::use(run.model_hash), soci::use(datasets),
-            soci::use(total);
-        std::vector<long long> ids, amounts;
-        std::vector<std::string> units, components, types, bases, rates, explanations;
-        for (const UnitStatement& s : run.units)
-            for (const LedgerLine& l : s.lines) {
-                ids.push_back(id);
-                units.push_back(l.unit);
-                components.push_back(l.component);
-                types.push_back(l.type);
-                bases.push_back(l.basis.to_string());
-                rates.push_back(l.rate_ore.to_string());
-                amounts.push_back(l.amount_ore);
-                explanations.push_back(l.explanation);
-            }
-        if (!ids.empty())
-            *sql_ << "INSERT INTO ledger_lines (run_id, unit, component, type, basis, rate_ore, "
-                     "amount_ore, "
-                     "explanation) VALUES (:r, :u, :c, :t, :b, :rate, :a, :e)",
-                soci::use(ids), soci::use(units), soci::use(components), soci::use(types),
-                soci::use(bases), soci::use(rates), soci::use(amounts), soci::use(explanations);
+        WriteTransaction tx(*sql_, postgresql_);
+        const std::string now = utc_now(), user = os_user();
+        soci::statement update =
+            (sql_->prepare << "UPDATE datasets SET retracted_at = :at, retracted_by = :by, "
+                              "retract_reason = :why WHERE region = :r AND kind = :k AND "
+                              "period = :p AND version = :v AND retracted_at IS NULL",
+             soci::use(now), soci::use(user), soci::use(reason), soci::use(region),
+             soci::use(ref.kind), soci::use(ref.period), soci::use(ref.version));
+        update.execute(true);
+        const bool changed = update.get_affected_rows() == 1;
         tx.commit();
-        return id;
+        return changed;
     } catch (const soci::soci_error& e) {
-        throw StorageError(std::string("storing the run failed: ") + e.what());
+        throw StorageError("retracting " + ref.to_string() + " failed: " + e.what());
     }
 }
 

@@ -27,7 +27,7 @@ refused() {
 # model_refused NAME FILE PATTERN: refused by validate and by run.
 model_refused() {
   refused "$1 (validate)" "$3" "$vardval" validate --model "$2"
-  refused "$1 (run)" "$3" "$vardval" --db "$db" run --model "$2" --period 2020-02 --no-store
+  refused "$1 (run)" "$3" "$vardval" --db "$db" run --model "$2" --period 2020-02 --no-store --sample
 }
 
 # overlay NAME BODY: a model extending JH 2020 with BODY; prints its path.

@@ -34,7 +34,7 @@ fresh() { rm -rf "$work/p"; cp -r "$plugins" "$work/p"; }
 validate() { "$vardval" --plugins "$work/p" validate --region jamtland-harjedalen --year 2020; }
 run() {
   "$vardval" --db "$db" --plugins "$work/p" run --region jamtland-harjedalen --year 2020 \
-    --period 2020-02 --no-store
+    --period 2020-02 --no-store --sample
 }
 list() { "$vardval" --plugins "$work/p" plugins; }
 
@@ -97,11 +97,11 @@ expect 0 "ignoring libvardval_a_old_cni.so, libvardval_stray.so, libvardval_trun
 # also its 5 psychiatry units. Either way round, totals and every unit are those that
 # compare --models shows for the same two models.
 jh="$src/regions/jamtland-harjedalen"
-"$vardval" --db "$db" compare --region jamtland-harjedalen --period 2024-01 --format json \
+"$vardval" --db "$db" compare --region jamtland-harjedalen --period 2024-01 --format json --sample \
   --models "$jh/2020.yaml" "$jh/psychiatry/today.yaml" > "$work/models.json"
-"$vardval" --db "$db" compare --region jamtland-harjedalen --period 2024-01 --format json \
+"$vardval" --db "$db" compare --region jamtland-harjedalen --period 2024-01 --format json --sample \
   --base-model "$jh/2020.yaml" --proposal-model "$jh/psychiatry/today.yaml" > "$work/up.json"
-"$vardval" --db "$db" compare --region jamtland-harjedalen --period 2024-01 --format json \
+"$vardval" --db "$db" compare --region jamtland-harjedalen --period 2024-01 --format json --sample \
   --base-model "$jh/psychiatry/today.yaml" --proposal-model "$jh/2020.yaml" > "$work/down.json"
 python3 - "$work/models.json" "$work/up.json" "$work/down.json" <<'PY'
 import json, sys

@@ -3,9 +3,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include <spdlog/spdlog.h>
 
@@ -13,12 +13,12 @@
 #include "vardval_host/datasets.hpp"
 #include "vardval_host/engine.hpp"
 #include "vardval_host/plugin_host.hpp"
+#include "vardval_host/provenance.hpp"
 #include "vardval_host/storage.hpp"
 
 namespace fs = std::filesystem;
 
 namespace vardval::cli {
-namespace {
 
 // Loads the libraries the config lists; any failure throws PluginError (exit 4).
 void load_plugins(PluginHost& host, const Config& config) {
@@ -33,6 +33,8 @@ void load_plugins(PluginHost& host, const Config& config) {
                           " (build the project, or pass --plugins DIR)");
 }
 
+namespace {
+
 Period parse_period(const std::string& text) {
     auto p = Period::parse(text);
     if (!p)
@@ -45,12 +47,56 @@ void print_issues(const std::vector<Issue>& issues) {
         std::cerr << "error: " << i.to_string() << "\n";
 }
 
+DatasetPins parse_pins(const std::vector<std::string>& texts) {
+    DatasetPins pins;
+    for (const std::string& text : texts)
+        pins.insert(parse_pin(text));
+    return pins;
+}
+
+// Every pin given must have been read: a pin for another month is a mistake, not a no-op.
+void check_pins_read(const DatasetPins& pins, const std::vector<DatasetRef>& read) {
+    for (const auto& [what, version] : pins)
+        if (std::none_of(read.begin(), read.end(), [&](const DatasetRef& d) {
+                return d.kind == what.first && d.period == what.second;
+            }))
+            throw std::invalid_argument("--dataset " + what.first + ":" + what.second + "@" +
+                                        std::to_string(version) +
+                                        ": this computation does not read that dataset");
+}
+
+DatabaseDataSource data_source(Database& db, const LoadedModel& loaded, const DataArgs& args) {
+    return DatabaseDataSource(db, loaded.region, loaded.sample_dir, parse_pins(args.pins),
+                              args.sample);
+}
+
 RunResult compute(const Config& config, const ModelChoice& choice, Period period, Database& db,
-                  PluginHost& host, LoadedModel& loaded) {
+                  PluginHost& host, LoadedModel& loaded, const DataArgs& args) {
     load_plugins(host, config);
     loaded = load(choice, config);
-    DatabaseDataSource data(db, loaded.region, loaded.sample_dir);
-    return run_model(loaded.model, loaded.region, host, data, period);
+    DatabaseDataSource data = data_source(db, loaded, args);
+    RunResult result = run_model(loaded.model, loaded.region, host, data, period);
+    check_pins_read(parse_pins(args.pins), result.datasets);
+    return result;
+}
+
+// Every format, so `runs show` reprints any of them as it would have been printed.
+std::vector<std::pair<std::string, std::string>> render_all(const RunResult& run) {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& [name, format] :
+         {std::pair{"table", Format::table}, {"csv", Format::csv}, {"json", Format::json}}) {
+        std::ostringstream text;
+        write_run(text, run, format);
+        out.emplace_back(name, text.str());
+    }
+    return out;
+}
+
+// A dataset file is the shipped sample when it lies in the region's sample folder.
+bool is_shipped_sample(const Config& config, const std::string& region, const std::string& file) {
+    std::error_code ec;
+    const fs::path folder = fs::weakly_canonical(config.regions_dir / region / "sample", ec);
+    return !ec && fs::weakly_canonical(fs::absolute(file), ec).parent_path() == folder && !ec;
 }
 
 // A one-line progress display for imports, drawn only on a terminal.
@@ -97,8 +143,8 @@ int validate(const Config& config, const ModelChoice& choice) {
     std::cout << loaded.model.file << ": valid (" << loaded.model.components.size()
               << " components, region " << loaded.region.id << ", paying "
               << payee_region(loaded.region, loaded.model.payees).units.size() << " of its "
-              << loaded.region.units.size() << " units, model hash " << loaded.model.content_hash()
-              << ")\n";
+              << loaded.region.units.size() << " units, model sha256 "
+              << snapshot_model(loaded.model, loaded.region).sha256 << ")\n";
     for (const ModelChange& c : loaded.model.changes)
         std::cout << "  " << c.file << ":" << c.line << ": " << c.reason << ": " << c.what << "\n";
     return kOk;
@@ -115,12 +161,15 @@ int import(const Config& config, const ImportArgs& args) {
         rejects << "file,line,reason\n";
     }
     Progress progress(args.file);
-    ImportRequest request{args.kind,
-                          args.period,
-                          args.file,
-                          args.allow_rejects,
-                          args.rejects_out.empty() ? nullptr : &rejects,
-                          [&](std::uint64_t b, std::int64_t r) { progress(b, r); }};
+    ImportRequest request;
+    request.kind = args.kind;
+    request.period = args.period;
+    request.file = args.file;
+    request.allow_rejects = args.allow_rejects;
+    request.rejects_out = args.rejects_out.empty() ? nullptr : &rejects;
+    request.progress = [&](std::uint64_t b, std::int64_t r) { progress(b, r); };
+    request.sample = is_shipped_sample(config, args.region, args.file);
+    request.merge = args.merge;
     ImportOutcome outcome = import_dataset(db, region, request);
     progress.done();
     const ImportReport& r = outcome.report;
@@ -142,30 +191,41 @@ int import(const Config& config, const ImportArgs& args) {
             << r.rows_used << " good rows\n";
         return kBadData;
     }
+    if (outcome.merged_values > 0)
+        std::cerr << "kept " << outcome.merged_values << " values of "
+                  << outcome.previous->to_string() << " that " << r.file
+                  << " does not give (--merge)\n";
+    if (!outcome.dropped_measures.empty())
+        std::cerr << "note: " << outcome.stored->to_string() << " no longer has these measures of "
+                  << outcome.previous->to_string() << ": " << join(outcome.dropped_measures)
+                  << " (import with --merge to keep them)\n";
+    if (request.sample)
+        std::cerr << "note: this is the shipped synthetic sample; runs from it say so\n";
     std::cout << "imported " << args.region << " " << outcome.stored->to_string() << "\n";
     return kOk;
 }
 
 int run(const Config& config, const ModelChoice& choice, const std::string& period_text,
-        Format format, bool store) {
+        Format format, const DataArgs& args) {
     const Period period = parse_period(period_text);
     Database db(config.database);
     PluginHost host;
     LoadedModel loaded;
-    const RunResult result = compute(config, choice, period, db, host, loaded);
+    RunResult result = compute(config, choice, period, db, host, loaded, args);
+    // Printed only once stored, naming the stored run.
+    if (args.store)
+        spdlog::info("run stored as #{} in the database", db.store_run(result, render_all));
     write_run(std::cout, result, format);
-    if (store)
-        spdlog::info("run stored as #{} in the database", db.store_run(result));
     return kOk;
 }
 
 int explain(const Config& config, const ModelChoice& choice, const std::string& period_text,
-            const std::string& unit) {
+            const std::string& unit, const DataArgs& args) {
     const Period period = parse_period(period_text);
     Database db(config.database);
     PluginHost host;
     LoadedModel loaded;
-    const RunResult result = compute(config, choice, period, db, host, loaded);
+    const RunResult result = compute(config, choice, period, db, host, loaded, args);
     for (const UnitStatement& s : result.units)
         if (s.unit->id == unit) {
             write_explanation(std::cout, result, s);
@@ -178,24 +238,48 @@ int explain(const Config& config, const ModelChoice& choice, const std::string& 
                                 "; units of " + loaded.region.id + ": " + join(ids));
 }
 
+namespace {
+
+// A compare is recorded as one stored run per model, the later ones pointing at the first.
+// Its output has no run header, so sample data is said on stderr.
+void store_compared(Database& db, std::vector<RunResult>& runs, const DataArgs& args) {
+    if (std::any_of(runs.begin(), runs.end(), [](const RunResult& r) { return r.sample_data; }))
+        spdlog::warn("SAMPLE DATA: computed from the shipped synthetic sample; never pay from it");
+    if (!args.store)
+        return;
+    std::optional<std::int64_t> first;
+    std::vector<std::string> ids;
+    for (RunResult& run : runs) {
+        const std::int64_t id = db.store_run(run, render_all, "compare", first);
+        first = first.value_or(id);
+        ids.push_back("#" + std::to_string(id));
+    }
+    spdlog::info("compare stored as runs {} in the database", join(ids));
+}
+
+}  // namespace
+
 int compare(const Config& config, const ModelChoice& base, const ModelChoice& proposal,
-            const std::string& period_text, Format format) {
+            const std::string& period_text, Format format, const DataArgs& args) {
     const Period period = parse_period(period_text);
     Database db(config.database);
     PluginHost host;
     load_plugins(host, config);
     const LoadedModel base_model = load(base, config);
     const LoadedModel proposal_model = load(proposal, config);
-    DatabaseDataSource data(db, base_model.region, base_model.sample_dir);
-    const RunResult before = run_model(base_model.model, base_model.region, host, data, period);
-    const RunResult after = run_model(proposal_model.model, base_model.region, host, data, period);
-    write_comparison(std::cout, compare_runs(before, after, base_model.region), format);
+    DatabaseDataSource data = data_source(db, base_model, args);
+    std::vector<RunResult> runs;
+    runs.push_back(run_model(base_model.model, base_model.region, host, data, period));
+    runs.push_back(run_model(proposal_model.model, base_model.region, host, data, period));
+    check_pins_read(parse_pins(args.pins), data.used());
+    store_compared(db, runs, args);
+    write_comparison(std::cout, compare_runs(runs[0], runs[1], base_model.region), format);
     return kOk;
 }
 
 int compare_models(const Config& config, const std::string& region,
                    const std::vector<std::string>& models, const std::string& period_text,
-                   Format format) {
+                   Format format, const DataArgs& args) {
     const Period period = parse_period(period_text);
     // A folder stands for its model files, in name order.
     std::vector<std::string> files;
@@ -226,23 +310,13 @@ int compare_models(const Config& config, const std::string& region,
         loaded.push_back(load(
             ModelChoice{loaded.empty() ? region : loaded.front().model.region, 0, file}, config));
     const Region& region_register = loaded.front().region;
-    DatabaseDataSource data(db, region_register, loaded.front().sample_dir);
+    DatabaseDataSource data = data_source(db, loaded.front(), args);
     std::vector<RunResult> runs;
     for (const LoadedModel& m : loaded)
         runs.push_back(run_model(m.model, region_register, host, data, period));
+    check_pins_read(parse_pins(args.pins), data.used());
+    store_compared(db, runs, args);
     write_side_by_side(std::cout, compare_side_by_side(runs, region_register), format);
-    return kOk;
-}
-
-int datasets(const Config& config, const std::string& region) {
-    Database db(config.database);
-    std::printf("%-11s %-18s %7s %10s %10s %9s  %s\n", "kind", "period", "version", "rows read",
-                "used", "rejected", "source");
-    for (const DatasetInfo& d : db.datasets(region))
-        std::printf("%-11s %-18s %7s %10lld %10lld %9lld  %s\n", d.ref.kind.c_str(),
-                    d.ref.period.c_str(), ("v" + std::to_string(d.ref.version)).c_str(),
-                    static_cast<long long>(d.rows_read), static_cast<long long>(d.rows_used),
-                    static_cast<long long>(d.rows_rejected), d.source.c_str());
     return kOk;
 }
 

@@ -1,13 +1,21 @@
 #pragma once
 // The subcommands of `vardval`. Each returns an exit code; errors are thrown and mapped to
 // exit codes in main.cpp.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "options.hpp"
 
+namespace vardval {
+class PluginHost;
+}
+
 namespace vardval::cli {
+
+// Loads every plugin library of the installation; throws PluginError if none could be.
+void load_plugins(PluginHost& host, const Config& config);
 
 int plugins(const Config& config, Format format);
 int validate(const Config& config, const ModelChoice& choice);
@@ -19,20 +27,38 @@ struct ImportArgs {
     std::string file;
     bool allow_rejects = false;
     std::string rejects_out;
+    bool merge = false;  // unit-values: keep the previous version's other measures
 };
 int import(const Config& config, const ImportArgs& args);
 
+// Which data a run, explain or compare reads.
+struct DataArgs {
+    bool sample = false;            // import the shipped sample for what is missing
+    std::vector<std::string> pins;  // KIND:PERIOD@VERSION
+    bool store = true;              // record the run (run, compare)
+};
+
 int run(const Config& config, const ModelChoice& choice, const std::string& period, Format format,
-        bool store);
+        const DataArgs& data);
 int explain(const Config& config, const ModelChoice& choice, const std::string& period,
-            const std::string& unit);
+            const std::string& unit, const DataArgs& data);
 // Base and proposal for the same region and month, per unit and component.
 int compare(const Config& config, const ModelChoice& base, const ModelChoice& proposal,
-            const std::string& period, Format format);
+            const std::string& period, Format format, const DataArgs& data);
 // Two or more models (files, or folders of *.yaml) on the same month's data, one column each.
 int compare_models(const Config& config, const std::string& region,
-                   const std::vector<std::string>& models, const std::string& period,
-                   Format format);
-int datasets(const Config& config, const std::string& region);
+                   const std::vector<std::string>& models, const std::string& period, Format format,
+                   const DataArgs& data);
+
+// Auditing (audit_commands.cpp): datasets and stored runs.
+struct DatasetFilter {
+    std::string region, kind, period;
+};
+int datasets(const Config& config, const DatasetFilter& filter, Format format);
+int retract(const Config& config, const DatasetFilter& which, int version,
+            const std::string& reason);
+int runs_list(const Config& config, const std::string& region, Format format);
+int runs_show(const Config& config, std::int64_t id, Format format);
+int runs_verify(const Config& config, std::int64_t id);
 
 }  // namespace vardval::cli

@@ -19,7 +19,8 @@ const char* const kExitCodes =
     "Exit codes: 0 ok; 1 bad command line; 2 invalid model or region file; 3 bad or missing data "
     "(rejected rows, unreadable file, dataset not imported); 4 plugin load failure; 5 database "
     "error; "
-    "6 internal error (e.g. a ledger that does not reconcile).";
+    "6 internal error (e.g. a ledger that does not reconcile); 7 `runs verify` found a stored "
+    "run that computes differently today.";
 
 void add_model_options(CLI::App* cmd, ModelChoice& choice) {
     auto* region = cmd->add_option("--region", choice.region, "region id, a folder under regions/");
@@ -29,6 +30,20 @@ void add_model_options(CLI::App* cmd, ModelChoice& choice) {
         cmd->add_option("--model", choice.model_file, "model file (instead of --region/--year)");
     year->needs(region);
     model->excludes(year);
+}
+
+// --sample and --dataset: which data a computation reads; --no-store where it is recorded.
+void add_data_options(CLI::App* cmd, DataArgs& data, bool recorded) {
+    cmd->add_flag("--sample", data.sample,
+                  "import the region's shipped synthetic sample for data not imported yet "
+                  "(a demo; never for payment)");
+    cmd->add_option("--dataset", data.pins,
+                    "read this dataset version, KIND:PERIOD@VERSION (e.g. listing:2020-02@1); "
+                    "repeatable (default: the latest not retracted)");
+    if (recorded)
+        cmd->add_flag_function(
+            "--no-store", [&data](std::int64_t) { data.store = false; },
+            "do not record it in the database");
 }
 
 void require_model(const ModelChoice& choice,
@@ -94,13 +109,16 @@ int main(int argc, char** argv) {
         "import the good rows even if some are rejected (default: import nothing)");
     import_cmd->add_option("--rejects-out", import_args.rejects_out,
                            "write every rejected row's line and reason");
+    import_cmd->add_flag("--merge", import_args.merge,
+                         "unit-values: keep the previous version's values for the units and "
+                         "measures the file does not give");
 
     std::string period, unit;
-    bool no_store = false;
+    DataArgs data;
     auto* run_cmd = app.add_subcommand("run", "compute one month's payment to every unit");
     add_model_options(run_cmd, choice);
     run_cmd->add_option("--period", period, "month to pay, YYYY-MM")->required();
-    run_cmd->add_flag("--no-store", no_store, "do not record the run in the database");
+    add_data_options(run_cmd, data, true);
     add_format(run_cmd);
 
     auto* explain_cmd =
@@ -108,6 +126,7 @@ int main(int argc, char** argv) {
     add_model_options(explain_cmd, choice);
     explain_cmd->add_option("--period", period, "month, YYYY-MM")->required();
     explain_cmd->add_option("--unit", unit, "unit id from region.yaml")->required();
+    add_data_options(explain_cmd, data, false);
 
     ModelChoice base, proposal;
     std::vector<std::string> compared_models;
@@ -131,14 +150,51 @@ int main(int argc, char** argv) {
     for (CLI::Option* pairwise : {base_year, proposal_year, base_model, proposal_model})
         models->excludes(pairwise);
     compare_cmd->add_option("--period", period, "month, YYYY-MM")->required();
+    add_data_options(compare_cmd, data, true);
     add_format(compare_cmd);
 
-    std::string datasets_region;
-    auto* datasets_cmd = app.add_subcommand("datasets", "list the imported datasets of a region");
-    datasets_cmd->add_option("--region", datasets_region, "region id")->required();
+    DatasetFilter dataset_filter;
+    auto* datasets_cmd = app.add_subcommand(
+        "datasets", "list the imported dataset versions: source file, SHA-256, who and when");
+    datasets_cmd->add_option("--region", dataset_filter.region, "region id (default: all)");
+    datasets_cmd->add_option("--kind", dataset_filter.kind, "dataset kind (default: all)");
+    datasets_cmd->add_option("--period", dataset_filter.period, "period (default: all)");
+    datasets_cmd->add_option("--format", format, "output format")
+        ->check(CLI::IsMember({"table", "json"}))
+        ->capture_default_str();
+    int retract_version = 0;
+    std::string retract_reason;
+    auto* retract_cmd = datasets_cmd->add_subcommand(
+        "retract", "retract a dataset version: kept (pinned runs reproduce), no longer chosen");
+    retract_cmd->add_option("--region", dataset_filter.region, "region id")->required();
+    retract_cmd->add_option("--kind", dataset_filter.kind, "dataset kind")
+        ->required()
+        ->check(CLI::IsMember(kDatasetKinds));
+    retract_cmd->add_option("--period", dataset_filter.period, "period")->required();
+    retract_cmd->add_option("--version", retract_version, "version number")->required();
+    retract_cmd->add_option("--reason", retract_reason, "why, kept with the version")->required();
 
-    for (CLI::App* cmd :
-         {plugins_cmd, validate_cmd, import_cmd, run_cmd, explain_cmd, datasets_cmd})
+    auto* runs_cmd = app.add_subcommand("runs", "the stored runs: list, reprint, verify");
+    runs_cmd->require_subcommand(1);
+    std::string runs_region;
+    std::int64_t run_id = 0;
+    auto* runs_list_cmd = runs_cmd->add_subcommand("list", "list the stored runs");
+    runs_list_cmd->add_option("--region", runs_region, "region id (default: all)");
+    runs_list_cmd->add_option("--format", format, "output format")
+        ->check(CLI::IsMember({"table", "json"}))
+        ->capture_default_str();
+    auto* runs_show_cmd = runs_cmd->add_subcommand(
+        "show", "print a stored run byte for byte as it was printed when made");
+    runs_show_cmd->add_option("id", run_id, "run id")->required();
+    add_format(runs_show_cmd);
+    auto* runs_verify_cmd = runs_cmd->add_subcommand(
+        "verify",
+        "compute a stored run again from its stored model and dataset versions with today's "
+        "plugins; exit 7 and list the units that differ");
+    runs_verify_cmd->add_option("id", run_id, "run id")->required();
+
+    for (CLI::App* cmd : {plugins_cmd, validate_cmd, import_cmd, run_cmd, explain_cmd, compare_cmd,
+                          datasets_cmd, retract_cmd, runs_list_cmd, runs_show_cmd, runs_verify_cmd})
         cmd->footer(kExitCodes);
 
     try {
@@ -164,16 +220,24 @@ int main(int argc, char** argv) {
         if (import_cmd->parsed())
             return cli::import(config, import_args);
         if (run_cmd->parsed())
-            return cli::run(config, choice, period, parse_format(format), !no_store);
+            return cli::run(config, choice, period, parse_format(format), data);
         if (explain_cmd->parsed())
-            return cli::explain(config, choice, period, unit);
+            return cli::explain(config, choice, period, unit, data);
         if (compare_cmd->parsed() && models->count() > 0)
             return cli::compare_models(config, base.region, compared_models, period,
-                                       parse_format(format));
+                                       parse_format(format), data);
         if (compare_cmd->parsed())
-            return cli::compare(config, base, proposal, period, parse_format(format));
+            return cli::compare(config, base, proposal, period, parse_format(format), data);
+        if (retract_cmd->parsed())
+            return cli::retract(config, dataset_filter, retract_version, retract_reason);
         if (datasets_cmd->parsed())
-            return cli::datasets(config, datasets_region);
+            return cli::datasets(config, dataset_filter, parse_format(format));
+        if (runs_list_cmd->parsed())
+            return cli::runs_list(config, runs_region, parse_format(format));
+        if (runs_show_cmd->parsed())
+            return cli::runs_show(config, run_id, parse_format(format));
+        if (runs_verify_cmd->parsed())
+            return cli::runs_verify(config, run_id);
     } catch (const IssueError& e) {
         for (const Issue& i : e.issues())
             std::cerr << "error: " << i.to_string() << "\n";

@@ -20,6 +20,7 @@ enum ExitCode : int {
     kPluginError = 4,    // a plugin library could not be loaded
     kDatabaseError = 5,  // database unreachable or a statement failed
     kInternal = 6,       // a bug: e.g. a ledger that does not reconcile
+    kVerifyDiffers = 7,  // `runs verify`: computed again, the money differs from the stored run
 };
 
 struct Config {

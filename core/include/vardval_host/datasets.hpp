@@ -1,6 +1,7 @@
 #pragma once
-// Importing a file into the database, and serving datasets to a run: from the database,
-// or, when a month was never imported, from the region's shipped sample.
+// Importing a file into the database, and serving datasets to a run: from the database
+// (the latest version not retracted, or a pinned one), and only when asked (--sample),
+// importing the region's shipped sample for what was never imported.
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -27,11 +28,19 @@ struct ImportRequest {
     bool allow_rejects = false;
     std::ostream* rejects_out = nullptr;
     ProgressFn progress;
+    bool sample = false;  // the file is the region's shipped synthetic sample
+    // unit-values: keep the previous version's values for the units and measures the new
+    // file does not give.
+    bool merge = false;
 };
 
 struct ImportOutcome {
     ImportReport report;
     std::optional<DatasetRef> stored;  // empty when rejects stopped the import
+    // unit-values: measures the previous version has and the stored one does not.
+    std::optional<DatasetRef> previous;
+    std::vector<std::string> dropped_measures;
+    std::int64_t merged_values = 0;  // kept from the previous version (merge)
 };
 
 // Reads, aggregates and (if every row was used, or rejects are allowed) stores in one
@@ -43,9 +52,17 @@ class DataMissing : public std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// The dataset versions a run is to read: (kind, period) → version.
+using DatasetPins = std::map<std::pair<std::string, std::string>, int>;
+// "listing:2020-02@1" → pin; throws std::invalid_argument naming the valid form.
+std::pair<std::pair<std::string, std::string>, int> parse_pin(const std::string& text);
+
 class DatabaseDataSource : public RecordingDataSource {
   public:
-    DatabaseDataSource(Database& db, const Region& region, std::filesystem::path sample_dir);
+    // With import_samples, what was never imported is imported from the shipped sample in
+    // sample_dir; without, a missing dataset is DataMissing naming the import to run.
+    DatabaseDataSource(Database& db, const Region& region, std::filesystem::path sample_dir,
+                       DatasetPins pins = {}, bool import_samples = true);
     const ListingAggregate& listing(Period month) override;
     const VisitAggregate& visits(PeriodRange range) override;
     const UnitValues& unit_values(Period month) override;
@@ -53,6 +70,7 @@ class DatabaseDataSource : public RecordingDataSource {
     const UnitValues& acg(Period month) override;
     const PsychiatryAggregate& psychiatry(Period month) override;
     std::vector<DatasetRef> used() const override;
+    bool served_sample() const override { return served_sample_; }
 
   private:
     // Imports the shipped sample file for `kind` and `period` if there is one.
@@ -64,6 +82,9 @@ class DatabaseDataSource : public RecordingDataSource {
     Database& db_;
     const Region& region_;
     std::filesystem::path sample_dir_;
+    DatasetPins pins_;
+    bool import_samples_;
+    bool served_sample_ = false;
     std::map<Period, ListingAggregate> listings_;
     std::map<PeriodRange, VisitAggregate> visits_;
     std::map<Period, UnitValues> unit_values_;

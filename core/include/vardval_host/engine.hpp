@@ -1,6 +1,7 @@
 #pragma once
 // Runs a validated model for one month: every component in payment order, every unit,
 // then checks that the ledger reconciles before anyone sees it.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,15 +20,18 @@ struct UnitStatement {
 };
 
 struct RunResult {
+    std::optional<std::int64_t> run_id;  // once stored in the database
     std::string region;
     std::string region_name;
     int year = 0;
     std::string title;
     std::string model_file;
-    std::string model_hash;
+    std::string model_hash;  // SHA-256 of model_text
+    std::string model_text;  // the fully resolved model: region.yaml and the extends chain
     Period period;
     std::vector<std::pair<std::string, std::string>> components;  // id, type
     std::vector<DatasetRef> datasets;                             // what was read
+    bool sample_data = false;  // some of it is the shipped synthetic sample: never pay from it
     std::vector<std::string> plugins;  // "capitation 1.0.0": the code that computed it
     std::vector<UnitStatement> units;  // in register order
     Ore total_ore = 0;
@@ -37,6 +41,8 @@ struct RunResult {
 class RecordingDataSource : public DataSource {
   public:
     virtual std::vector<DatasetRef> used() const = 0;
+    // Whether any dataset served is the shipped synthetic sample.
+    virtual bool served_sample() const = 0;
 };
 
 // Throws IssueError if the model is invalid; std::runtime_error if the ledger does not

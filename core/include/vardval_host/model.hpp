@@ -53,10 +53,6 @@ struct Model {
     std::vector<std::string> payees = {"vardcentral"};
     std::vector<ComponentDecl> components;  // in payment order
     std::vector<ModelChange> changes;       // scalings and budget moves, in file order
-
-    // A stable hash of the resolved content (not of file names or formatting), recorded
-    // with every run so a past payment can be traced to the exact rules.
-    std::string content_hash() const;
 };
 
 // Reads a model file and its extends chain. Throws IssueError on YAML or structure errors.
