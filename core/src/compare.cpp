@@ -64,6 +64,18 @@ std::string label(const RunResult& run) {
     return run.title.empty() ? std::to_string(run.year) : run.title;
 }
 
+// What stored run a compared model became ("run #12"), or that it was not stored.
+std::string run_note(const RunResult& run) {
+    return run.run_id ? "run #" + std::to_string(*run.run_id) : "not stored";
+}
+
+std::string json_run_id(const RunResult& run) {
+    return run.run_id ? std::to_string(*run.run_id) : "null";
+}
+
+const char* const kSampleWarning =
+    "SAMPLE DATA: computed from the shipped synthetic sample; never pay from it\n";
+
 std::string percent(Ore diff, Ore base) {
     if (base == 0)
         return diff == 0 ? "0.0 %" : "new";
@@ -76,6 +88,8 @@ std::string percent(Ore diff, Ore base) {
 void write_table(std::ostream& out, const Comparison& c) {
     out << c.base->region_name << ", payment for " << c.base->period.to_string() << ": "
         << label(*c.proposal) << " against " << label(*c.base) << " (kr)\n";
+    if (c.base->sample_data || c.proposal->sample_data)
+        out << kSampleWarning;
     char line[256];
     std::snprintf(line, sizeof line, "%-32s %8s %16s %16s %14s %8s\n", "Unit", "Listed", "Base",
                   "Proposal", "Difference", "");
@@ -103,8 +117,9 @@ void write_table(std::ostream& out, const Comparison& c) {
                       format_kr(d.diff_ore()).c_str(), percent(d.diff_ore(), d.base_ore).c_str());
         out << line;
     }
-    out << "Base " << c.base->model_file << " (hash " << c.base->model_hash << "); proposal "
-        << c.proposal->model_file << " (hash " << c.proposal->model_hash << ")\n";
+    out << "Base " << c.base->model_file << " (" << run_note(*c.base) << ", model sha256 "
+        << c.base->model_hash << "); proposal " << c.proposal->model_file << " ("
+        << run_note(*c.proposal) << ", model sha256 " << c.proposal->model_hash << ")\n";
 }
 
 void write_csv(std::ostream& out, const Comparison& c) {
@@ -132,11 +147,13 @@ void write_diffs(std::ostream& out, const std::vector<ComponentDiff>& diffs) {
 void write_json(std::ostream& out, const Comparison& c) {
     auto model = [](const RunResult& r) {
         return "{\"model\": " + json_string(r.model_file) +
-               ", \"year\": " + std::to_string(r.year) +
-               ", \"model_hash\": " + json_string(r.model_hash) + "}";
+               ", \"year\": " + std::to_string(r.year) + ", \"run_id\": " + json_run_id(r) +
+               ", \"model_sha256\": " + json_string(r.model_hash) + "}";
     };
     out << "{\n  \"region\": " << json_string(c.base->region)
         << ",\n  \"period\": " << json_string(c.base->period.to_string())
+        << ",\n  \"sample_data\": "
+        << (c.base->sample_data || c.proposal->sample_data ? "true" : "false")
         << ",\n  \"base\": " << model(*c.base) << ",\n  \"proposal\": " << model(*c.proposal)
         << ",\n  \"total_base_ore\": " << c.total_base_ore
         << ",\n  \"total_proposal_ore\": " << c.total_proposal_ore
@@ -167,6 +184,8 @@ std::string signed_kr(Ore ore) {
 void write_side_by_side_table(std::ostream& out, const SideBySide& s) {
     out << s.region_name << ", payment for " << s.period.to_string() << " under " << s.models.size()
         << " models (kr)\n";
+    if (s.sample_data)
+        out << kSampleWarning;
     std::vector<std::string> header{"Unit", "Name"};
     for (const SideBySideModel& m : s.models)
         header.push_back(m.name);
@@ -209,8 +228,9 @@ void write_side_by_side_table(std::ostream& out, const SideBySide& s) {
         name_width = std::max(name_width, display_width(m.name));
     out << "\nColumns:\n";
     for (const SideBySideModel& m : s.models)
-        out << "  " << pad(m.name, name_width, false) << "  " << m.file << " (hash " << m.model_hash
-            << ")" << (m.title.empty() ? "" : ": " + m.title) << "\n";
+        out << "  " << pad(m.name, name_width, false) << "  " << m.file << " ("
+            << (m.run_id ? "run #" + std::to_string(*m.run_id) : "not stored") << ", model sha256 "
+            << m.model_hash << ")" << (m.title.empty() ? "" : ": " + m.title) << "\n";
 
     const SideBySideModel& first = s.models.front();
     std::size_t total_width = 0;
@@ -254,12 +274,14 @@ void write_side_by_side_csv(std::ostream& out, const SideBySide& s) {
 
 void write_side_by_side_json(std::ostream& out, const SideBySide& s) {
     out << "{\n  \"region\": " << json_string(s.region)
-        << ",\n  \"period\": " << json_string(s.period.to_string()) << ",\n  \"models\": [";
+        << ",\n  \"period\": " << json_string(s.period.to_string())
+        << ",\n  \"sample_data\": " << (s.sample_data ? "true" : "false") << ",\n  \"models\": [";
     for (std::size_t i = 0; i < s.models.size(); ++i) {
         const SideBySideModel& m = s.models[i];
         out << (i ? "," : "") << "\n    {\"name\": " << json_string(m.name)
             << ", \"file\": " << json_string(m.file) << ", \"title\": " << json_string(m.title)
-            << ", \"model_hash\": " << json_string(m.model_hash)
+            << ", \"run_id\": " << (m.run_id ? std::to_string(*m.run_id) : std::string("null"))
+            << ", \"model_sha256\": " << json_string(m.model_hash)
             << ", \"total_ore\": " << m.total_ore << "}";
     }
     out << "\n  ],\n  \"units\": [";
@@ -413,7 +435,9 @@ SideBySide compare_side_by_side(const std::vector<RunResult>& runs, const Region
             throw std::runtime_error(run.model_file + ": unit totals " + std::to_string(total) +
                                      " öre do not add up to the run's total " +
                                      std::to_string(run.total_ore) + " öre");
-        s.models.push_back({names[m], run.model_file, run.title, run.model_hash, run.total_ore});
+        s.models.push_back(
+            {names[m], run.model_file, run.title, run.model_hash, run.run_id, run.total_ore});
+        s.sample_data = s.sample_data || run.sample_data;
     }
     for (std::size_t k = 0; k < region.units.size(); ++k)
         if (std::any_of(cells[k].begin(), cells[k].end(),

@@ -131,7 +131,7 @@ grep -Eq "^Unit +Name +2020 +cni-up +private-vat$" "$work/models.txt" || fail "c
 grep -Eq "^hallen +Hallens hälsocentral +[0-9 ]+,[0-9]{2} +[0-9 ]+,[0-9]{2} +[0-9 ]+,[0-9]{2}$" \
     "$work/models.txt" || fail "compare --models row"
 grep -Eq "^Total +\(25 units\) " "$work/models.txt" || fail "compare --models total"
-grep -q "^  cni-up .*scenarios/cni-up.yaml (hash [0-9a-f]*): Hälsoval 2020, CNI +25 % (what-if)$" \
+grep -q "^  cni-up .*scenarios/cni-up.yaml (run #[0-9]*, model sha256 [0-9a-f]\{64\}): Hälsoval 2020, CNI +25 % (what-if)$" \
     "$work/models.txt" || fail "compare --models legend"
 grep -Eq "^  private-vat +[0-9 ]+,[0-9]{2} kr  \+[0-9 ]+,[0-9]{2} kr" "$work/models.txt" || fail "compare --models totals"
 grep -q "^No two models have identical totals.$" "$work/models.txt" || fail "compare --models groups"

@@ -25,9 +25,10 @@ void load_plugins(PluginHost& host, const Config& config) {
     const std::vector<std::string> ignored =
         host.load_directory(config.plugin_dir, config.plugin_libraries);
     if (!ignored.empty())
-        spdlog::warn("plugin folder {}: ignoring {} (not in plugin_libraries of the installation "
-                     "config)",
-                     config.plugin_dir.string(), join(ignored));
+        spdlog::warn(
+            "plugin folder {}: ignoring {} (not in plugin_libraries of the installation "
+            "config)",
+            config.plugin_dir.string(), join(ignored));
     if (host.types().empty())
         throw PluginError("no component types loaded from " + config.plugin_dir.string() +
                           " (build the project, or pass --plugins DIR)");
@@ -241,10 +242,8 @@ int explain(const Config& config, const ModelChoice& choice, const std::string& 
 namespace {
 
 // A compare is recorded as one stored run per model, the later ones pointing at the first.
-// Its output has no run header, so sample data is said on stderr.
+// Stored before the comparison is printed, so its output can name the runs.
 void store_compared(Database& db, std::vector<RunResult>& runs, const DataArgs& args) {
-    if (std::any_of(runs.begin(), runs.end(), [](const RunResult& r) { return r.sample_data; }))
-        spdlog::warn("SAMPLE DATA: computed from the shipped synthetic sample; never pay from it");
     if (!args.store)
         return;
     std::optional<std::int64_t> first;

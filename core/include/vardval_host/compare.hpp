@@ -53,7 +53,8 @@ struct SideBySideModel {
     std::string name;  // column name: the file's stem, unique (see model_column_names)
     std::string file;
     std::string title;
-    std::string model_hash;
+    std::string model_hash;              // SHA-256 of the resolved model
+    std::optional<std::int64_t> run_id;  // the stored run, if stored
     Ore total_ore = 0;
 };
 
@@ -66,6 +67,7 @@ struct SideBySide {
     std::string region;
     std::string region_name;
     Period period;
+    bool sample_data = false;             // some model read the shipped synthetic sample
     std::vector<SideBySideModel> models;  // in the order given; the first is the reference
     std::vector<SideBySideUnit> units;    // every unit any model pays, in register order
     // Models whose totals are identical to the öre, two or more to a group (indices into
