@@ -6,6 +6,7 @@
 #include <set>
 
 #include "vardval_host/plugin_host.hpp"
+#include "vardval_host/vocabulary.hpp"
 
 namespace fs = std::filesystem;
 
@@ -503,8 +504,14 @@ std::vector<Issue> validate_model(const Model& model, const Region& region,
                 issues.push_back(Issue{c.file, c.line, 0, "component '" + c.id + "'.payees",
                                        "the model does not pay " + kind +
                                            " units; its payees are " + join(model.payees)});
+        // The names a valid component's parameters take from the region must be declared.
+        auto check_names = [&](const ComponentDecl& d) {
+            check_vocabulary(d.params, host.find(d.type)->type.params, region, d.file,
+                             "component '" + d.id + "'.params", issues, &d.param_files);
+        };
         if (!validate_component(c, host, issues))
             continue;
+        check_names(c);
         const RegisteredType& type = *host.find(c.type);
         if (!type.type.expand)
             continue;
@@ -513,8 +520,8 @@ std::vector<Issue> validate_model(const Model& model, const Region& region,
             if (part_type != nullptr && part_type->type.expand)
                 issues.push_back(Issue{part.file, part.line, 0, "component '" + part.id + "'.type",
                                        "a part cannot itself be a composite (" + part.type + ")"});
-            else
-                validate_component(part, host, issues);
+            else if (validate_component(part, host, issues))
+                check_names(part);
         }
     }
     return issues;
@@ -543,9 +550,13 @@ Region load_region(const std::string& path) {
         throw IssueError("invalid region", {issue_at(doc, path, "",
                                                      "a region file has 'region', 'name' and "
                                                      "a list of 'units'")});
-    check_keys(doc, {"region", "name", "hospital", "units", "notes", "episode_gap_days"}, path, "",
-               issues);
+    std::vector<std::string> keys{"region", "name", "hospital", "units", "notes",
+                                  "episode_gap_days"};
+    for (Vocabulary v : kVocabularies)
+        keys.push_back(yaml_key(v));
+    check_keys(doc, keys, path, "", issues);
     region.id = doc["region"].Scalar();
+    read_vocabularies(doc, path, region, issues);
     if (doc["episode_gap_days"].IsDefined()) {
         const YAML::Node gap = doc["episode_gap_days"];
         int days = 0;

@@ -38,11 +38,6 @@ struct ImportOutcome {
 // transaction. Throws ImportError for a problem with the file as a whole.
 ImportOutcome import_dataset(Database& db, const Region& region, const ImportRequest& request);
 
-class DataMissing : public std::runtime_error {
-  public:
-    using std::runtime_error::runtime_error;
-};
-
 class DatabaseDataSource : public RecordingDataSource {
   public:
     DatabaseDataSource(Database& db, const Region& region, std::filesystem::path sample_dir);
