@@ -506,8 +506,12 @@ std::vector<Issue> validate_model(const Model& model, const Region& region,
                                            " units; its payees are " + join(model.payees)});
         // The names a valid component's parameters take from the region must be declared.
         auto check_names = [&](const ComponentDecl& d) {
+            const std::size_t before = issues.size();
             check_vocabulary(d.params, host.find(d.type)->type.params, region, d.file,
                              "component '" + d.id + "'.params", issues, &d.param_files);
+            for (std::size_t i = before; i < issues.size(); ++i)
+                if (issues[i].line == 0)
+                    issues[i].line = d.line;  // a default: point at the declaration
         };
         if (!validate_component(c, host, issues))
             continue;

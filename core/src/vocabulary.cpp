@@ -223,6 +223,20 @@ void check_object(const YAML::Node& node, const ParamSpec& spec, const Region& r
         check_value(kv.second, *field, region, key_file, path.empty() ? key : path + "." + key,
                     issues);
     }
+    // A default names something too (fees.patient reads patient_fees_kr unless told
+    // otherwise): the region must declare it; the issue points at the object.
+    for (const ParamSpec& field : spec.fields) {
+        if (field.names.empty() || !field.default_value || node[field.key].IsDefined())
+            continue;
+        const std::size_t before = issues.size();
+        check_value(YAML::Load(*field.default_value), field, region, file,
+                    (path.empty() ? "" : path + ".") + field.key + " (default)", issues);
+        const bool marked = node.Mark().line >= 0;  // 0 (unknown) for a merged mapping
+        for (std::size_t i = before; i < issues.size(); ++i) {
+            issues[i].line = marked ? node.Mark().line + 1 : 0;
+            issues[i].column = marked ? node.Mark().column + 1 : 0;
+        }
+    }
 }
 
 void check_value(const YAML::Node& node, const ParamSpec& spec, const Region& region,

@@ -233,6 +233,24 @@ components:
     CHECK_THAT(text, !Catch::Contains("xray_cost_kr' is not"));
 }
 
+TEST_CASE("a default that names something must be declared too") {
+    TempDir tmp;
+    Region region = load_region(kRegions + "vastmanland/region.yaml");
+    region.vocabularies[Vocabulary::measure].erase("patient_fees_kr");
+    const std::string file = tmp.write("d.yaml", R"(region: vastmanland
+year: 2021
+components:
+  - id: fees
+    type: fees.patient
+    params: {mode: kept_by_unit}
+)")
+                                 .string();
+    const std::string text = issues_text(validate_model(load_model(file), region, host()));
+    CHECK_THAT(text, Catch::Contains("d.yaml:4:") &&  // the component
+                         Catch::Contains("params.measure (default): 'patient_fees_kr' is not in "
+                                         "the measures declared"));
+}
+
 TEST_CASE("psychiatry weights name declared contact types, professions and diagnosis groups") {
     TempDir tmp;
     const Region region = load_region(kRegions + "jamtland-harjedalen/region.yaml");
