@@ -554,8 +554,8 @@ Region load_region(const std::string& path) {
         throw IssueError("invalid region", {issue_at(doc, path, "",
                                                      "a region file has 'region', 'name' and "
                                                      "a list of 'units'")});
-    std::vector<std::string> keys{"region", "name", "hospital", "units", "notes",
-                                  "episode_gap_days"};
+    std::vector<std::string> keys{"region", "name",  "hospital",
+                                  "units",  "notes", "episode_gap_days"};
     for (Vocabulary v : kVocabularies)
         keys.push_back(yaml_key(v));
     check_keys(doc, keys, path, "", issues);

@@ -61,7 +61,8 @@ TEST_CASE("ranked: the N best share a pot by listed, and a tie with the N-th is 
     v["c"]["continuity"] = *Decimal::parse("0.8");
     v["d"]["continuity"] = *Decimal::parse("0.8");  // tied with c for second place
     const Region region = make_region({"a", "b", "c", "d", "e"});
-    ValidParams p(goal::ranked_type(), "measure: continuity\ntop: 2\nbudget_year: 1200000\nmissing_value: zero");
+    ValidParams p(goal::ranked_type(),
+                  "measure: continuity\ntop: 2\nbudget_year: 1200000\nmissing_value: zero");
     const auto lines = p.run(region, kJan, data);
     // 10 000 000 öre in January over b, c, d by listed 300 : 300 : 100.
     CHECK(lines[0].amount_ore == 0);
