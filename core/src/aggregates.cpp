@@ -62,10 +62,44 @@ bool UnitValues::has_measure(const std::string& measure) const {
     return false;
 }
 
+namespace {
+
+std::string import_hint(const DatasetRef& ref) {
+    return "import a " + ref.kind + " file for " + ref.period +
+           " that gives it (vardval import --kind " + ref.kind + " --period " + ref.period +
+           " FILE)";
+}
+
+}  // namespace
+
+void EventAggregate::require_event(const std::string& event, IfMissing if_missing,
+                                   const std::string& who) const {
+    if (if_missing == IfMissing::zero)
+        return;
+    for (const EventCount& c : counts)
+        if (c.event == event)
+            return;
+    throw DataMissing(who + ": no unit reports event '" + event + "' in " + ref.kind + " " +
+                      ref.period + "; " + import_hint(ref) +
+                      ", or set missing_value: zero on the component if none happened");
+}
+
 void UnitValues::require_measure(const std::string& measure, const std::string& who) const {
     if (!has_measure(measure))
-        throw std::runtime_error(who + ": no unit reports '" + measure + "' in " + ref.kind + " " +
-                                 ref.period);
+        throw DataMissing(who + ": no unit reports '" + measure + "' in " + ref.kind + " " +
+                          ref.period + "; " + import_hint(ref));
+}
+
+Decimal UnitValues::value_at(const std::string& unit, const std::string& measure,
+                             IfMissing if_missing, const std::string& who) const {
+    require_measure(measure, who);
+    if (const auto v = value(unit, measure))
+        return *v;
+    if (if_missing == IfMissing::zero)
+        return Decimal();
+    throw DataMissing(who + ": unit " + unit + " has no '" + measure + "' in " + ref.kind + " " +
+                      ref.period + "; " + import_hint(ref) +
+                      ", or set missing_value: zero on the component if a missing value means 0");
 }
 
 std::optional<Decimal> UnitValues::value(const std::string& unit,

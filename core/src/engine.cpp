@@ -76,7 +76,12 @@ RunResult run_model(const Model& model, const Region& full_region, const PluginH
         // A component paying only some kinds sees only those units; the others get a zero
         // line saying so, so every statement lists every component.
         const Region view = decl.payees.empty() ? region : payee_region(region, decl.payees);
-        std::vector<LedgerLine> lines = components[i]->compute({view, period, data, earlier});
+        std::vector<LedgerLine> lines;
+        try {
+            lines = components[i]->compute({view, period, data, earlier});
+        } catch (const DataMissing& e) {
+            throw DataMissing("component '" + decl.id + "': " + e.what());
+        }
         check_component_lines(decl, view, lines);
         for (const Unit& unit : region.units)
             if (!view.find(unit.id)) {

@@ -12,6 +12,7 @@
 #include "vardval_host/csv.hpp"
 #include "vardval_host/duplicate_detector.hpp"
 #include "vardval_host/episodes.hpp"
+#include "vardval_host/vocabulary.hpp"
 
 namespace vardval {
 
@@ -162,6 +163,16 @@ std::optional<std::size_t> find_unit(const std::map<std::string, std::size_t>& u
         return std::nullopt;
     }
     return it->second;
+}
+
+// A name the region declares (a profession, event, measure, ...); false and the row rejected
+// ("unknown profession: 'Doctor' is not in the professions declared in ...") when it does not.
+bool declared(const Region& region, Vocabulary v, const Terms& terms, const std::string& name,
+              std::int64_t line, ImportReport& report) {
+    const auto why = undeclared(region, v, terms, name);
+    if (why)
+        report.reject(line, std::string("unknown ") + noun(v), *why);
+    return !why;
 }
 
 // The checks a person-level row starts with: readable, a person, a unit of the region.
@@ -346,6 +357,10 @@ VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const
     const auto listed_col = csv.column("listed_unit");
     const BirthColumns birth = birth_columns(csv);
     const auto units = unit_index(region);
+    const Terms& professions =
+        require_vocabulary(region, Vocabulary::profession, "importing visits");
+    const Terms& contact_types =
+        require_vocabulary(region, Vocabulary::contact_type, "importing visits");
 
     // unit, age, sex, profession, contact type, fee charged, listing unit (or none)
     using Key = std::tuple<std::size_t, int, int, std::string, std::string, bool, std::string>;
@@ -379,6 +394,11 @@ VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const
             report.reject(line, "missing value", "profession and contact_type are required");
             continue;
         }
+        if (!declared(region, Vocabulary::profession, professions, f[profession_col], line,
+                      report) ||
+            !declared(region, Vocabulary::contact_type, contact_types, f[contact_col], line,
+                      report))
+            continue;
         bool fee_charged = true;
         if (fee_col) {
             const std::string& fee = f[*fee_col];
@@ -419,6 +439,8 @@ UnitValues aggregate_unit_values(std::istream& in, const std::string& file, cons
         require_column(csv, "measure", "e.g. continuity_doctor, drug_cost_kr");
     const std::size_t value_col = require_column(csv, "value", "a number");
     const auto units = unit_index(region);
+    const Terms& measures =
+        require_vocabulary(region, Vocabulary::measure, "importing unit values");
     UnitValues result;
     result.ref.kind = "unit-values";
     result.ref.period = month.to_string();
@@ -439,6 +461,12 @@ UnitValues aggregate_unit_values(std::istream& in, const std::string& file, cons
         if (!value) {
             report.reject(line, "invalid value",
                           "'" + f[value_col] + "'; valid: a number with at most six decimals");
+            continue;
+        }
+        if (!declared(region, Vocabulary::measure, measures, f[measure_col], line, report))
+            continue;
+        if (const auto why = out_of_range(measures.at(f[measure_col]), *value)) {
+            report.reject(line, "value out of range", f[measure_col] + " " + *why);
             continue;
         }
         auto [it, fresh] = first_line.emplace(std::make_pair(f[unit_col], f[measure_col]), line);
@@ -464,6 +492,7 @@ EventAggregate aggregate_events(std::istream& in, const std::string& file, const
     const std::size_t event_col = require_column(csv, "event", "e.g. health_talk_50, sip");
     const BirthColumns birth = birth_columns(csv);
     const auto units = unit_index(region);
+    const Terms& events = require_vocabulary(region, Vocabulary::event, "importing events");
 
     // Events per person, unit and event this month. Held only while the file is read.
     struct PersonEvents {
@@ -483,6 +512,8 @@ EventAggregate aggregate_events(std::istream& in, const std::string& file, const
             report.reject(line, "missing value", "person_id and event are required");
             continue;
         }
+        if (!declared(region, Vocabulary::event, events, f[event_col], line, report))
+            continue;
         auto u = find_unit(units, region, f[unit_col], line, report);
         if (!u)
             continue;
@@ -602,10 +633,20 @@ PsychiatryAggregate aggregate_psychiatry(std::istream& in, const std::string& fi
     const auto score_col = csv.column("score");
     const auto units = unit_index(region);
     const Date end = last_day(month);
-    const std::vector<std::pair<const char*, std::size_t>> identifiers = {
-        {"contact_type", contact_col},
-        {"profession", profession_col},
-        {"diagnosis_group", diagnosis_col}};
+    struct Identifier {
+        const char* name;
+        std::size_t col;
+        Vocabulary vocabulary;
+        const Terms& terms;
+    };
+    const std::string needed_by = "importing psychiatric contacts";
+    const std::vector<Identifier> identifiers = {
+        {"contact_type", contact_col, Vocabulary::psychiatry_contact_type,
+         require_vocabulary(region, Vocabulary::psychiatry_contact_type, needed_by)},
+        {"profession", profession_col, Vocabulary::psychiatry_profession,
+         require_vocabulary(region, Vocabulary::psychiatry_profession, needed_by)},
+        {"diagnosis_group", diagnosis_col, Vocabulary::diagnosis_group,
+         require_vocabulary(region, Vocabulary::diagnosis_group, needed_by)}};
 
     // Contacts per unit, month, contact type, profession and diagnosis group. Each key has a
     // number, so that a duplicate found at the end can be taken back.
@@ -645,17 +686,21 @@ PsychiatryAggregate aggregate_psychiatry(std::istream& in, const std::string& fi
             continue;
         }
         bool identifiers_ok = true;
-        for (const auto& [name, col] : identifiers)
-            if (!is_identifier(f[col])) {
-                if (f[col].empty())
-                    report.reject(line, "missing value", std::string(name) + " is empty");
+        for (const Identifier& id : identifiers) {
+            if (!is_identifier(f[id.col])) {
+                if (f[id.col].empty())
+                    report.reject(line, "missing value", std::string(id.name) + " is empty");
                 else
                     report.reject(line, "invalid identifier",
-                                  std::string(name) + " '" + f[col] +
+                                  std::string(id.name) + " '" + f[id.col] +
                                       "'; valid: lowercase letters, digits, _ and -");
                 identifiers_ok = false;
-                break;
+            } else {
+                identifiers_ok = declared(region, id.vocabulary, id.terms, f[id.col], line, report);
             }
+            if (!identifiers_ok)
+                break;
+        }
         if (!identifiers_ok)
             continue;
         std::optional<int> score;

@@ -10,6 +10,8 @@
 #include "vardval_host/plugin_host.hpp"
 #include "vardval_host/yaml_file.hpp"
 
+#include "vardval_host/vocabulary.hpp"
+
 namespace fs = std::filesystem;
 
 namespace vardval {
@@ -519,8 +521,18 @@ std::vector<Issue> validate_model(const Model& model, const Region& region,
                 issues.push_back(Issue{c.file, c.line, 0, "component '" + c.id + "'.payees",
                                        "the model does not pay " + kind +
                                            " units; its payees are " + join(model.payees)});
+        // The names a valid component's parameters take from the region must be declared.
+        auto check_names = [&](const ComponentDecl& d) {
+            const std::size_t before = issues.size();
+            check_vocabulary(d.params, host.find(d.type)->type.params, region, d.file,
+                             "component '" + d.id + "'.params", issues, &d.param_files);
+            for (std::size_t i = before; i < issues.size(); ++i)
+                if (issues[i].line == 0)
+                    issues[i].line = d.line;  // a default: point at the declaration
+        };
         if (!validate_component(c, host, issues))
             continue;
+        check_names(c);
         const RegisteredType& type = *host.find(c.type);
         if (!type.type.expand)
             continue;
@@ -529,8 +541,8 @@ std::vector<Issue> validate_model(const Model& model, const Region& region,
             if (part_type != nullptr && part_type->type.expand)
                 issues.push_back(Issue{part.file, part.line, 0, "component '" + part.id + "'.type",
                                        "a part cannot itself be a composite (" + part.type + ")"});
-            else
-                validate_component(part, host, issues);
+            else if (validate_component(part, host, issues))
+                check_names(part);
         }
     }
     return issues;
@@ -559,9 +571,13 @@ Region load_region(const std::string& path) {
         throw IssueError("invalid region", {issue_at(doc, path, "",
                                                      "a region file has 'region', 'name' and "
                                                      "a list of 'units'")});
-    check_keys(doc, {"region", "name", "hospital", "units", "notes", "episode_gap_days"}, path, "",
-               issues);
+    std::vector<std::string> keys{"region", "name",  "hospital",
+                                  "units",  "notes", "episode_gap_days"};
+    for (Vocabulary v : kVocabularies)
+        keys.push_back(yaml_key(v));
+    check_keys(doc, keys, path, "", issues);
     region.id = doc["region"].Scalar();
+    read_vocabularies(doc, path, region, issues);
     if (doc["episode_gap_days"].IsDefined()) {
         const YAML::Node gap = doc["episode_gap_days"];
         int days = 0;

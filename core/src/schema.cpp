@@ -65,6 +65,13 @@ std::string ParamSpec::summary() const {
     }
     if ((kind == ParamKind::list || kind == ParamKind::map) && !fields.empty())
         s += " of " + std::string(to_string(fields[0].kind));
+    if (!names.empty()) {
+        std::string from;
+        for (const auto& side : names)
+            from += (from.empty() ? "" : "/") + std::string(side ? yaml_key(*side) : "(fixed)");
+        s += (kind == ParamKind::map ? ", keys from region.yaml " : ", a name from region.yaml ") +
+             from;
+    }
     if (required)
         s += ", required";
     if (default_value)

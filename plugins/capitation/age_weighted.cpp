@@ -130,13 +130,15 @@ ComponentType age_weighted_type() {
                            .require()
                            .describe("listing month that gives persons per band"),
                        param::map("profession_factors", param::number("factor").at_least(0))
+                           .naming(Vocabulary::profession)
                            .defaults_to("{doctor: 2}")
                            .describe("visit weight by profession, e.g. {doctor: 2}"),
                        param::number("default_factor")
                            .at_least(0)
                            .defaults_to("1")
                            .describe("weight of other professions"),
-                       param::list("exclude_contact_types", param::text("contact_type"))
+                       param::list("exclude_contact_types",
+                                   param::text("contact_type").naming(Vocabulary::contact_type))
                            .defaults_to("[]")
                            .describe("contact types not counted, e.g. [phone_prescription]")})
             .describe(

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "vardval/missing_value.hpp"
 #include "vardval/payment.hpp"
 
 namespace vardval::cost {
@@ -10,17 +11,17 @@ namespace {
 class ActualShare : public Component {
   public:
     explicit ActualShare(const Params& p)
-        : payment_(Payment::budget(p)), measures_(p.texts("measures")) {}
+        : payment_(Payment::budget(p)),
+          measures_(p.texts("measures")),
+          if_missing_(read_missing_value(p)) {}
 
     std::vector<LedgerLine> compute(const RunContext& ctx) const override {
         const UnitValues& values = ctx.data.unit_values(ctx.period);
-        for (const std::string& m : measures_)
-            values.require_measure(m, "cost.actual_share");
         std::vector<UnitBasis> bases;
         for (const Unit& unit : ctx.region.units) {
             Decimal cost;
             for (const std::string& m : measures_)
-                cost += values.value(unit.id, m).value_or(Decimal());
+                cost += values.value_at(unit.id, m, if_missing_, "cost.actual_share");
             bases.push_back({unit.id, cost});
         }
         const std::string basis_unit = "kr of " + join(measures_, " + ");
@@ -37,6 +38,7 @@ class ActualShare : public Component {
   private:
     Payment payment_;
     std::vector<std::string> measures_;
+    IfMissing if_missing_;
 };
 
 }  // namespace
@@ -48,9 +50,10 @@ ComponentType actual_share_type() {
         "a fixed budget distributed by each unit's share of actual costs (Västmanland 2022: X-ray "
         "and clinical physiology)";
     std::vector<ParamSpec> fields{
-        param::list("measures", param::text("measure"))
+        param::list("measures", param::text("measure").naming(Vocabulary::measure))
             .require()
-            .describe("unit values holding the costs in kr, summed, e.g. [xray_cost_kr]")};
+            .describe("unit values holding the costs in kr, summed, e.g. [xray_cost_kr]"),
+        missing_value_param()};
     for (ParamSpec& f : Payment::pot_params(true, "annual budget (pot)"))
         fields.push_back(std::move(f));
     t.params = param::object("params", std::move(fields));

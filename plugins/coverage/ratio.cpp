@@ -1,5 +1,6 @@
 #include "coverage.hpp"
 #include "unit_coverage.hpp"
+#include "vardval/missing_value.hpp"
 #include "vardval/payment.hpp"
 
 namespace vardval::coverage {
@@ -31,13 +32,15 @@ class Ratio : public Component {
         : threshold_(p.text("mode") == "threshold"),
           payment_(Payment::read(p, threshold_ ? kPerUnitKey : kPerListedKey)),
           measures_{p.text("primary_care_measure"), p.text("outpatient_measure")},
-          level_(threshold_ ? p.number("at_least") : Decimal()) {
+          level_(threshold_ ? p.number("at_least") : Decimal()),
+          if_missing_(read_missing_value(p)) {
         // A fixed amount per qualifying unit is a standing annual amount: the months add up.
         payment_.fixed_annual = threshold_;
     }
 
     std::vector<LedgerLine> compute(const RunContext& ctx) const override {
-        const std::vector<UnitCoverage> coverage = read_coverage(ctx, kTypeName, measures_);
+        const std::vector<UnitCoverage> coverage =
+            read_coverage(ctx, kTypeName, measures_, if_missing_);
         const ListingAggregate& listing = ctx.data.listing(ctx.period);
         std::vector<UnitBasis> bases;
         for (std::size_t i = 0; i < coverage.size(); ++i) {
@@ -84,6 +87,7 @@ class Ratio : public Component {
     Payment payment_;
     Measures measures_;
     Decimal level_;
+    IfMissing if_missing_;
 };
 
 }  // namespace
@@ -100,16 +104,19 @@ ComponentType ratio_type() {
             .describe("threshold: pay units whose täckningsgrad reaches at_least; share: pay "
                       "every unit for listed × täckningsgrad"),
         param::text("primary_care_measure")
+            .naming(Vocabulary::measure)
             .defaults_to("primary_care_visits")
             .describe("unit value with the listed's primary-care visits"),
         param::text("outpatient_measure")
+            .naming(Vocabulary::measure)
             .defaults_to("outpatient_visits")
             .describe("unit value with all outpatient visits of the listed (primary and "
                       "specialised care)"),
         param::number("at_least")
             .at_least(0)
             .at_most(1)
-            .describe("mode threshold: the täckningsgrad a unit must reach, e.g. 0.7")};
+            .describe("mode threshold: the täckningsgrad a unit must reach, e.g. 0.7"),
+        missing_value_param()};
     for (ParamSpec& f :
          Payment::params(kPerUnitKey, "mode threshold: kr per qualifying unit per year"))
         fields.push_back(std::move(f));

@@ -37,14 +37,21 @@ std::string UnitCoverage::describe(const Measures& measures) const {
 }
 
 std::vector<UnitCoverage> read_coverage(const RunContext& ctx, const std::string& type,
-                                        const Measures& measures) {
+                                        const Measures& measures, IfMissing if_missing) {
     const UnitValues& values = ctx.data.unit_values(ctx.period);
     for (const std::string& measure : {measures.primary_care, measures.outpatient})
         values.require_measure(measure, type);
     std::vector<UnitCoverage> units;
     for (const Unit& unit : ctx.region.units) {
-        const auto primary_care = values.value(unit.id, measures.primary_care);
-        const auto outpatient = values.value(unit.id, measures.outpatient);
+        // Refused when missing, unless the model says 0: then the unit has no täckningsgrad,
+        // is paid nothing and its line says it reported none.
+        auto read = [&](const std::string& measure) -> std::optional<Decimal> {
+            if (if_missing == IfMissing::zero)
+                return values.value(unit.id, measure);
+            return values.value_at(unit.id, measure, if_missing, type);
+        };
+        const auto primary_care = read(measures.primary_care);
+        const auto outpatient = read(measures.outpatient);
         auto impossible = [&](const std::string& why) {
             return std::runtime_error(type + ": unit '" + unit.id + "' in unit values " +
                                       ctx.period.to_string() + ": " + why);

@@ -33,10 +33,11 @@ class UnitCoverage {
     std::optional<Decimal> outpatient_;
 };
 
-// The units' coverage in register order. Throws std::runtime_error naming the component
-// type, measure and period when no unit reports a measure, or when a unit's values are
-// impossible (negative, or more primary-care visits than outpatient visits).
+// The units' coverage in register order. Throws DataMissing naming the component type,
+// measure and period when no unit reports a measure, or a unit lacks one and `if_missing`
+// is error; std::runtime_error when a unit's values are impossible (negative, or more
+// primary-care visits than outpatient visits).
 std::vector<UnitCoverage> read_coverage(const RunContext& ctx, const std::string& type,
-                                        const Measures& measures);
+                                        const Measures& measures, IfMissing if_missing);
 
 }  // namespace vardval::coverage

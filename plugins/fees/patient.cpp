@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "vardval/missing_value.hpp"
 #include "vardval/payment.hpp"
 
 namespace vardval::fees {
@@ -10,14 +11,15 @@ namespace {
 class PatientFees : public Component {
   public:
     explicit PatientFees(const Params& p)
-        : measure_(p.text("measure")), folded_(p.text("mode") == "folded_into_capitation") {}
+        : measure_(p.text("measure")),
+          folded_(p.text("mode") == "folded_into_capitation"),
+          if_missing_(read_missing_value(p)) {}
 
     std::vector<LedgerLine> compute(const RunContext& ctx) const override {
         const UnitValues& values = ctx.data.unit_values(ctx.period);
-        values.require_measure(measure_, "fees.patient");
         std::vector<LedgerLine> lines;
         for (const Unit& unit : ctx.region.units) {
-            const Decimal fees_kr = values.value(unit.id, measure_).value_or(Decimal());
+            const Decimal fees_kr = values.value_at(unit.id, measure_, if_missing_, "fees.patient");
             LedgerLine line;
             line.unit = unit.id;
             line.basis = fees_kr.times(100);
@@ -37,6 +39,7 @@ class PatientFees : public Component {
   private:
     std::string measure_;
     bool folded_;
+    IfMissing if_missing_;
 };
 
 }  // namespace
@@ -49,11 +52,13 @@ ComponentType patient_type() {
         "folded into the capitation (negative lines)";
     t.params = param::object(
         "params", {param::text("measure")
+                       .naming(Vocabulary::measure)
                        .defaults_to("patient_fees_kr")
                        .describe("unit value holding the fees collected in the month, in kr"),
                    param::choice("mode", {"kept_by_unit", "folded_into_capitation"})
                        .require()
-                       .describe("who has the fees")});
+                       .describe("who has the fees"),
+                   missing_value_param()});
     t.reads = {"unit-values"};
     t.create = [](const Params& p) { return std::make_unique<PatientFees>(p); };
     return t;

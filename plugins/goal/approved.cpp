@@ -1,4 +1,5 @@
 #include "goals.hpp"
+#include "vardval/missing_value.hpp"
 
 namespace vardval::goal {
 namespace {
@@ -10,13 +11,14 @@ class Approved : public Component {
     explicit Approved(const Params& p)
         : payment_(Payment::read(p, kPriceKey)),
           per_listed_(pot_shared_per_listed(p)),
-          measure_(p.text("measure")) {}
+          measure_(p.text("measure")),
+          if_missing_(read_missing_value(p)) {}
 
     std::vector<LedgerLine> compute(const RunContext& ctx) const override {
         const UnitValues& values = ctx.data.unit_values(ctx.period);
         auto approved = [&](const std::string& unit) {
-            const auto v = values.value(unit, measure_);
-            return v && *v == Decimal::from_int(1);
+            return values.value_at(unit, measure_, if_missing_, "goal.approved") ==
+                   Decimal::from_int(1);
         };
         return pay_qualifying(payment_, per_listed_, ctx, approved, [&](const std::string& unit) {
             return measure_ + (approved(unit) ? " approved" : " not approved");
@@ -27,6 +29,7 @@ class Approved : public Component {
     Payment payment_;
     bool per_listed_;
     std::string measure_;
+    IfMissing if_missing_;
 };
 
 }  // namespace
@@ -71,9 +74,11 @@ ComponentType approved_type() {
     t.summary =
         "goal-related pay for an approved plan: a fixed amount per approved unit, or a pot shared "
         "per listed (or equally) among approved units";
-    std::vector<ParamSpec> fields{
-        param::text("measure").require().describe("unit value that is 1 when the plan is approved"),
-        pot_shared_param()};
+    std::vector<ParamSpec> fields{param::text("measure")
+                                      .require()
+                                      .naming(Vocabulary::measure)
+                                      .describe("unit value that is 1 when the plan is approved"),
+                                  pot_shared_param(), missing_value_param()};
     for (ParamSpec& f : Payment::params(kPriceKey, "amount per approved unit per year"))
         fields.push_back(std::move(f));
     t.params = param::object("params", std::move(fields));

@@ -24,7 +24,8 @@ struct Tally {
 
 class PerEvent : public Component {
   public:
-    explicit PerEvent(const Params& p) : prices_(p.money_map("prices")) {
+    explicit PerEvent(const Params& p)
+        : prices_(p.money_map("prices")), if_missing_(read_missing_value(p)) {
         if (p.has("ages")) {
             const Params ages = p.object("ages");
             ages_ = AgeRange{static_cast<int>(ages.integer("from")),
@@ -38,6 +39,8 @@ class PerEvent : public Component {
 
     std::vector<LedgerLine> compute(const RunContext& ctx) const override {
         const EventAggregate& events = ctx.data.events(ctx.period);
+        for (const auto& [event, price] : prices_)
+            events.require_event(event, if_missing_, "goal.per_event");
         const auto tallies = tally(events);
         std::vector<LedgerLine> lines;
         for (const Unit& unit : ctx.region.units) {
@@ -164,6 +167,7 @@ class PerEvent : public Component {
     }
 
     std::map<std::string, Decimal> prices_;  // event → öre per event
+    IfMissing if_missing_;
     std::optional<AgeRange> ages_;
     std::optional<std::int64_t> limit_;
     std::optional<Ore> cap_year_;
@@ -192,6 +196,7 @@ ComponentType per_event_type() {
         "params",
         {param::map("prices", param::money("price").at_least(0))
              .require()
+             .naming(Vocabulary::event)
              .describe("kr per event by event code, e.g. {health_talk_50: 1000}"),
          param::object("ages",
                        {param::integer("from").require().at_least(0).at_most(kMaxAge).describe(
@@ -208,7 +213,8 @@ ComponentType per_event_type() {
          param::money("budget_cap_year")
              .at_least(0)
              .describe("annual cap, applied as 1/12 a month: when the region's month total "
-                       "exceeds it, every unit is scaled down pro rata to it")});
+                       "exceeds it, every unit is scaled down pro rata to it"),
+         missing_value_param()});
     t.reads = {"events"};
     t.check = check;
     t.create = [](const Params& p) { return std::make_unique<PerEvent>(p); };

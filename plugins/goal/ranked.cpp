@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "goals.hpp"
+#include "vardval/missing_value.hpp"
 #include "vardval/payment.hpp"
 
 namespace vardval::goal {
@@ -12,15 +13,15 @@ class Ranked : public Component {
         : payment_(Payment::budget(p)),
           measure_(p.text("measure")),
           top_(p.integer("top")),
-          higher_is_better_(p.boolean("higher_is_better")) {}
+          higher_is_better_(p.boolean("higher_is_better")),
+          if_missing_(read_missing_value(p)) {}
 
     std::vector<LedgerLine> compute(const RunContext& ctx) const override {
         const UnitValues& values = ctx.data.unit_values(ctx.period);
         const ListingAggregate& listing = ctx.data.listing(ctx.period);
-        std::vector<Decimal> ranked;  // the values of units that report the indicator
+        std::vector<Decimal> ranked;  // every unit's value (a missing one refused, or 0)
         for (const Unit& unit : ctx.region.units)
-            if (auto v = values.value(unit.id, measure_))
-                ranked.push_back(*v);
+            ranked.push_back(values.value_at(unit.id, measure_, if_missing_, "goal.ranked"));
         std::sort(ranked.begin(), ranked.end());
         if (higher_is_better_)
             std::reverse(ranked.begin(), ranked.end());
@@ -29,8 +30,8 @@ class Ranked : public Component {
         const Decimal cut =
             any ? ranked[std::min<std::size_t>(top_, ranked.size()) - 1] : Decimal();
         auto qualifies = [&](const std::string& unit) {
-            const auto v = values.value(unit, measure_);
-            return any && v && (higher_is_better_ ? *v >= cut : *v <= cut);
+            const Decimal v = values.value_at(unit, measure_, if_missing_, "goal.ranked");
+            return any && (higher_is_better_ ? v >= cut : v <= cut);
         };
         std::vector<UnitBasis> bases;
         for (const Unit& unit : ctx.region.units)
@@ -42,7 +43,8 @@ class Ranked : public Component {
         for (LedgerLine& line : lines) {
             const auto v = values.value(line.unit, measure_);
             line.explanation =
-                (v ? measure_ + " " + v->to_short_string() : "no " + measure_ + " reported") +
+                (v ? measure_ + " " + v->to_short_string()
+                   : "no " + measure_ + " reported, taken as 0 (missing_value: zero)") +
                 (qualifies(line.unit) ? "; among the " : "; not among the ") +
                 std::to_string(top_) + " best (cut-off " + cut.to_short_string() + "); " +
                 payment_.describe();
@@ -55,6 +57,7 @@ class Ranked : public Component {
     std::string measure_;
     std::int64_t top_;
     bool higher_is_better_;
+    IfMissing if_missing_;
 };
 
 }  // namespace
@@ -67,7 +70,11 @@ ComponentType ranked_type() {
         "listed "
         "(ties with the N-th are included)";
     std::vector<ParamSpec> fields{
-        param::text("measure").require().describe("unit value ranked, e.g. continuity_doctor"),
+        param::text("measure")
+            .require()
+            .naming(Vocabulary::measure)
+            .describe("unit value ranked, e.g. continuity_doctor"),
+        missing_value_param(),
         param::integer("top").require().at_least(1).describe(
             "how many units are paid (more on a tie)"),
         param::boolean("higher_is_better")

@@ -1,5 +1,6 @@
 #include "weekly.hpp"
 
+#include "vardval/missing_value.hpp"
 #include "vardval/payment.hpp"
 
 namespace vardval::penalty {
@@ -10,13 +11,14 @@ class Weekly : public Component {
     explicit Weekly(const Params& p)
         : measure_(p.text("measure")),
           per_week_ore_(p.money_ore("per_week")),
-          cap_ore_(p.money_ore("cap_per_occasion")) {}
+          cap_ore_(p.money_ore("cap_per_occasion")),
+          if_missing_(read_missing_value(p)) {}
 
     std::vector<LedgerLine> compute(const RunContext& ctx) const override {
         const UnitValues& values = ctx.data.unit_values(ctx.period);
         std::vector<LedgerLine> lines;
         for (const Unit& unit : ctx.region.units) {
-            const Decimal weeks = values.value(unit.id, measure_).value_or(Decimal());
+            const Decimal weeks = values.value_at(unit.id, measure_, if_missing_, "penalty.weekly");
             LedgerLine line;
             line.unit = unit.id;
             // Below the cap: weeks × the weekly penalty. At the cap: one capped occasion, so
@@ -43,6 +45,7 @@ class Weekly : public Component {
     std::string measure_;
     Decimal per_week_ore_;
     Decimal cap_ore_;
+    IfMissing if_missing_;
 };
 
 }  // namespace
@@ -53,12 +56,16 @@ ComponentType weekly_type() {
     t.summary = "contractual penalty (vite) per week a requirement is unmet, capped per occasion";
     t.params = param::object(
         "params",
-        {param::text("measure").require().describe("unit value: weeks unmet this month"),
+        {param::text("measure")
+             .require()
+             .naming(Vocabulary::measure)
+             .describe("unit value: weeks unmet this month"),
          param::money("per_week").require().at_least(0).describe("penalty per week, e.g. 10000"),
          param::money("cap_per_occasion")
              .require()
              .at_least(0)
-             .describe("most per occasion, e.g. 100000")});
+             .describe("most per occasion, e.g. 100000"),
+         missing_value_param()});
     t.reads = {"unit-values"};
     t.create = [](const Params& p) { return std::make_unique<Weekly>(p); };
     return t;

@@ -11,10 +11,14 @@ constexpr const char* kPriceKey = "price_per_completion";
 class Completion : public Component {
   public:
     explicit Completion(const Params& p)
-        : payment_(read_counted_payment(p, kPriceKey)), weights_(p.numbers("weights")) {}
+        : payment_(read_counted_payment(p, kPriceKey)),
+          weights_(p.numbers("weights")),
+          if_missing_(read_missing_value(p)) {}
 
     std::vector<LedgerLine> compute(const RunContext& ctx) const override {
         const EventAggregate& events = ctx.data.events(ctx.period);
+        for (const auto& [event, weight] : weights_)
+            events.require_event(event, if_missing_, "psychiatry.completion");
         // unit → event → completions; only the weighted events: the same dataset holds
         // events other components pay.
         std::map<std::string, std::map<std::string, std::int64_t>> completed;
@@ -58,6 +62,7 @@ class Completion : public Component {
 
     CountedPayment payment_;
     std::map<std::string, Decimal> weights_;  // event → weight
+    IfMissing if_missing_;
 };
 
 void check(const Params& p, std::vector<Issue>& issues) {
@@ -79,9 +84,11 @@ ComponentType completion_type() {
     t.params = param::object(
         "params", {param::map("weights", param::number("weight").at_least(0))
                        .require()
+                       .naming(Vocabulary::event)
                        .describe("weight per completion by event name; other events are not "
                                  "counted, e.g. {assessment_completed: 1, "
-                                 "rehabilitation_completed: 2}")});
+                                 "rehabilitation_completed: 2}"),
+                   missing_value_param()});
     Payment::add_params(t.params, kPriceKey, "kr per weighted completion");
     t.reads = {"events"};
     t.check = check;

@@ -8,7 +8,9 @@ namespace {
 const WeightKeys kClassKeys{"class",
                             "diagnosis_group",
                             {"single", "multi"},
-                            "{\"single/*\": 1, \"multi/*\": 4, multi/psychosis: 6}"};
+                            "{\"single/*\": 1, \"multi/*\": 4, multi/psychosis: 6}",
+                            std::nullopt,
+                            Vocabulary::diagnosis_group};
 
 }  // namespace
 

@@ -10,8 +10,12 @@ namespace {
 
 constexpr const char* kPriceKey = "price_per_contact";
 
-const WeightKeys kContactKeys{
-    "contact_type", "profession", {}, "{visit/doctor: 1.5, \"visit/*\": 1, \"*/*\": 0.5}"};
+const WeightKeys kContactKeys{"contact_type",
+                              "profession",
+                              {},
+                              "{visit/doctor: 1.5, \"visit/*\": 1, \"*/*\": 0.5}",
+                              Vocabulary::psychiatry_contact_type,
+                              Vocabulary::psychiatry_profession};
 
 // One unit's contacts in the month, grouped by contact type and profession for the trace.
 struct UnitContacts {
@@ -155,7 +159,8 @@ ComponentType visit_type() {
         {weight_table_param("weights", kContactKeys,
                             "weight per contact by contact type and profession; a contact no "
                             "key matches is not paid"),
-         param::list("diagnosis_groups", param::text("diagnosis_group"))
+         param::list("diagnosis_groups",
+                     param::text("diagnosis_group").naming(Vocabulary::diagnosis_group))
              .describe("count only contacts in these diagnosis groups, e.g. [depression, "
                        "anxiety]; default every group")});
     Payment::add_params(t.params, kPriceKey, "kr per weighted contact");

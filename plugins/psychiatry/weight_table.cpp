@@ -20,6 +20,7 @@ ParamSpec weight_table_param(const std::string& key, const WeightKeys& keys,
                              const std::string& doc) {
     return param::map(key, param::number("weight").at_least(0))
         .require()
+        .naming_pair(keys.first_names, keys.second_names, true)
         .describe(doc + "; keys " + keys.first + "/" + keys.second +
                   ", either side may be * (most specific wins: a/b, a/*, */b, */*; quote a key "
                   "that starts with *), e.g. " +

@@ -18,6 +18,10 @@ struct WeightKeys {
     std::string second;                     // e.g. "profession"
     std::vector<std::string> first_values;  // the values the first side may take; empty: any
     std::string example;                    // e.g. "{visit/doctor: 1.5, \"*/*\": 1}"
+    // The region vocabulary each side names (checked against region.yaml by the host);
+    // empty for a side the type fixes itself (an episode class).
+    std::optional<Vocabulary> first_names;
+    std::optional<Vocabulary> second_names;
 };
 
 // The map parameter `key` of numbers ≥ 0 keyed "a/b".

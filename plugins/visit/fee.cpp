@@ -171,10 +171,13 @@ ComponentType fee_type() {
         "pro rata)";
     std::vector<ParamSpec> fields = rule_params("contact types paid, e.g. [visit, home_visit]");
     fields.push_back(param::map("contact_type_factors", param::number("factor").at_least(0))
+                         .naming(Vocabulary::contact_type)
                          .describe("multiplies the price of a contact type, e.g. {home_visit: 2}; "
                                    "1 when not listed"));
     fields.push_back(
-        param::list("exclude", param::text("profession/contact_type"))
+        param::list("exclude",
+                    param::text("profession/contact_type")
+                        .naming_pair(Vocabulary::profession, Vocabulary::contact_type, false))
             .describe("profession/contact type pairs not paid, e.g. [doctor/visit, "
                       "nurse/visit] for reception visits while home visits stay paid"));
     fields.push_back(param::integer("ceiling_visits_year")

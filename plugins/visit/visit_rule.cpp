@@ -10,21 +10,23 @@ std::string count_visits(std::int64_t n, const std::string& kind) {
 }
 
 std::vector<ParamSpec> rule_params(const std::string& contact_types_doc) {
-    return {param::choice("visits", {"paid_month", "previous_month"})
-                .defaults_to("paid_month")
-                .describe("whose visits are paid: the month being paid, or the month before it "
-                          "(payment in arrears)"),
-            param::map("prices", param::money("price").at_least(0))
-                .describe("kr per visit by profession, e.g. {doctor: 165, nurse: 100}"),
-            param::money("default_price")
-                .at_least(0)
-                .describe("kr per visit for professions not in prices; omit to leave them unpaid"),
-            param::list("contact_types", param::text("contact_type"))
-                .require()
-                .describe(contact_types_doc),
-            param::boolean("fee_charged_only")
-                .defaults_to("false")
-                .describe("count only visits where a patient fee was charged (Västmanland)")};
+    return {
+        param::choice("visits", {"paid_month", "previous_month"})
+            .defaults_to("paid_month")
+            .describe("whose visits are paid: the month being paid, or the month before it "
+                      "(payment in arrears)"),
+        param::map("prices", param::money("price").at_least(0))
+            .naming(Vocabulary::profession)
+            .describe("kr per visit by profession, e.g. {doctor: 165, nurse: 100}"),
+        param::money("default_price")
+            .at_least(0)
+            .describe("kr per visit for professions not in prices; omit to leave them unpaid"),
+        param::list("contact_types", param::text("contact_type").naming(Vocabulary::contact_type))
+            .require()
+            .describe(contact_types_doc),
+        param::boolean("fee_charged_only")
+            .defaults_to("false")
+            .describe("count only visits where a patient fee was charged (Västmanland)")};
 }
 
 void check_rule(const Params& p, std::vector<Issue>& issues) {

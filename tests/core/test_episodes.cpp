@@ -148,7 +148,7 @@ TEST_CASE("no contacts give no episode; a contact after the extract is the calle
 }
 
 TEST_CASE("the import builds episodes per person and unit: two units are two episodes") {
-    const Region region = test::make_region({"a", "b"});
+    const Region region = test::with_vocabularies(test::make_region({"a", "b"}));
     // p1 at a on 01-10 and 01-20, and at b on 01-15: one episode at each unit, though the
     // dates interleave.
     std::istringstream in(

@@ -20,7 +20,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const Region kRegion = test::make_region({"a", "b"});
+const Region kRegion = test::with_vocabularies(test::make_region({"a", "b"}));
 const std::string kHeader =
     "person_id,unit,birth_date,sex,cni_under5,cni_foreign_born,distance_km\n";
 
@@ -500,7 +500,7 @@ TEST_CASE("psychiatry: a file without a required column is refused as a whole") 
 }
 
 TEST_CASE("psychiatry: the import is atomic, stores the gap, and loads as aggregated") {
-    Region region = test::make_region({"a", "b"});
+    Region region = test::with_vocabularies(test::make_region({"a", "b"}));
     region.episode_gap_days = 30;
     Database db("sqlite3://db=:memory:");
     // No score column: it is optional.

@@ -18,6 +18,9 @@ episode_gap_days: 60
 units:
   - {id: clinic-a,   name: Clinic A,   ownership: region-run, kind: psychiatry-clinic}
   - {id: provider-b, name: Provider B, ownership: private,    kind: psychiatry-provider}
+psychiatry_contact_types: {visit: a visit, digital: video or chat, phone: a phone call}
+psychiatry_professions: {doctor: läkare, psychologist: psykolog, nurse: sjuksköterska}
+diagnosis_groups: {depression: depression, anxiety: anxiety, stress: stress}
 YAML
 v() { "$vardval" --db "sqlite3://db=$work/test.db" --regions "$work/regions" "$@"; }
 

@@ -25,6 +25,26 @@ inline Region make_region(const std::vector<std::string>& ids) {
     return r;
 }
 
+// Declares names in one of the region's vocabularies, as region.yaml would.
+inline void declare(Region& r, Vocabulary v, const std::vector<std::string>& names) {
+    for (const std::string& name : names)
+        r.vocabularies[v][name] = Term{"test " + name, "", std::nullopt, std::nullopt, 1};
+}
+
+// The region with every vocabulary the core tests' data uses declared.
+inline Region with_vocabularies(Region r) {
+    declare(r, Vocabulary::profession, {"doctor", "nurse", "psychologist"});
+    declare(r, Vocabulary::contact_type, {"visit", "phone", "digital", "home_visit"});
+    declare(r, Vocabulary::event, {"sip", "health_talk_50", "av003"});
+    declare(r, Vocabulary::measure, {"continuity_doctor", "drug_cost_kr", "plan_approved"});
+    declare(r, Vocabulary::psychiatry_contact_type, {"visit", "digital", "phone", "group"});
+    declare(r, Vocabulary::psychiatry_profession,
+            {"doctor", "psychologist", "counsellor", "nurse"});
+    declare(r, Vocabulary::diagnosis_group,
+            {"depression", "anxiety", "stress", "adhd", "psychosis"});
+    return r;
+}
+
 // Adds `n` persons of one age and sex to a unit, with the given CNI flags and distance.
 inline void add_persons(ListingAggregate& l, const std::string& unit, int age, Sex sex,
                         std::int64_t n, const std::vector<std::string>& cni = {}, int decikm = 0) {

@@ -11,6 +11,7 @@
 
 #include "vardval/decimal.hpp"
 #include "vardval/period.hpp"
+#include "vardval/vocabulary.hpp"
 
 namespace vardval {
 
@@ -67,6 +68,11 @@ struct VisitAggregate {
     std::vector<VisitCount> counts;
 };
 
+// What a component does when the month's data lacks a figure it needs (a unit without a
+// value the others report; an event kind nobody reports): refuse the run (the default) or
+// take it as 0, as the model says (`missing_value`, see missing_value.hpp).
+enum class IfMissing { error, zero };
+
 // Registered events in one month (health talks, AV003 examinations, memory investigations,
 // SIP, digital CBT programmes started or completed), per unit and event, as a histogram of
 // how many events each person had: a per-patient limit is exact without keeping persons.
@@ -81,6 +87,12 @@ struct EventCount {
 struct EventAggregate {
     DatasetRef ref;
     std::vector<EventCount> counts;
+
+    // Throws DataMissing "<who>: no unit reports event '<event>' in events <month>; import ..."
+    // unless `if_missing` is zero (none happened): a price on an event nobody reported
+    // would pay zero without a word.
+    void require_event(const std::string& event, IfMissing if_missing,
+                       const std::string& who) const;
 };
 
 // Per-unit figures for a month that come as such, not from persons: indicator values
@@ -91,10 +103,15 @@ struct UnitValues {
     std::map<std::string, std::map<std::string, Decimal>> values;  // unit → measure → value
 
     bool has_measure(const std::string& measure) const;
-    // Throws std::runtime_error "<who>: no unit reports '<measure>' in <kind> <period>" when
-    // no unit gives the measure: a component cannot pay on a figure nobody reported.
+    // Throws DataMissing "<who>: no unit reports '<measure>' in <kind> <period>; import ..."
+    // when no unit gives the measure: a component cannot pay on a figure nobody reported.
     void require_measure(const std::string& measure, const std::string& who) const;
     std::optional<Decimal> value(const std::string& unit, const std::string& measure) const;
+    // The unit's value of a measure. A unit that does not report it is an error (DataMissing,
+    // naming unit, measure and month) or 0, as `if_missing` says; the measure itself must be
+    // reported by some unit either way (require_measure).
+    Decimal value_at(const std::string& unit, const std::string& measure, IfMissing if_missing,
+                     const std::string& who) const;
 };
 
 // Psychiatric contacts up to the end of a month, aggregated while the file is read: contacts

@@ -13,6 +13,7 @@
 #include "vardval/aggregates.hpp"
 #include "vardval/issue.hpp"
 #include "vardval/ledger.hpp"
+#include "vardval/missing_value.hpp"
 #include "vardval/params.hpp"
 #include "vardval/period.hpp"
 #include "vardval/region.hpp"
@@ -21,7 +22,7 @@
 namespace vardval {
 
 // Bump whenever anything in this header or the types it includes changes layout or meaning.
-inline constexpr int ABI_VERSION = 4;
+inline constexpr int ABI_VERSION = 5;
 
 // Datasets a component reads, fetched by the host from the database on first use.
 class DataSource {

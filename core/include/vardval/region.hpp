@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "vardval/vocabulary.hpp"
+
 namespace vardval {
 
 enum class Ownership { region_run, private_ };
@@ -34,8 +36,13 @@ struct Region {
     // contact at the unit starts a new episode (a contact exactly this many days after
     // continues it). Applied when contacts are imported, since persons are not kept.
     int episode_gap_days = 90;
+    // The names its data and models may use, by vocabulary; a vocabulary absent here is not
+    // declared, and data or a model that needs it is refused.
+    std::map<Vocabulary, Terms> vocabularies;
 
     const Unit* find(const std::string& unit_id) const;
+    // The declared names of a vocabulary, or nullptr when region.yaml does not declare it.
+    const Terms* vocabulary(Vocabulary v) const;
 };
 
 }  // namespace vardval

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "vardval/vocabulary.hpp"
+
 namespace vardval {
 
 enum class ParamKind {
@@ -36,6 +38,12 @@ struct ParamSpec {
     std::vector<std::string> choices;
     std::vector<ParamSpec> fields;
     std::vector<std::vector<std::string>> exactly_one_of;  // object: groups of keys
+    // The region vocabularies a text value names (for a map: its keys), so the host checks
+    // every model against region.yaml without knowing the type: one entry for a plain name,
+    // two for a pair "first/second" such as doctor/visit. An empty side is not a region name
+    // (the type checks it, e.g. an episode class). With `names_any`, "*" stands for a side.
+    std::vector<std::optional<Vocabulary>> names;
+    bool names_any = false;
 
     ParamSpec& require() {
         required = true;
@@ -59,6 +67,16 @@ struct ParamSpec {
     }
     ParamSpec& one_of(std::vector<std::string> keys) {
         exactly_one_of.push_back(std::move(keys));
+        return *this;
+    }
+    ParamSpec& naming(Vocabulary v) {
+        names = {v};
+        return *this;
+    }
+    ParamSpec& naming_pair(std::optional<Vocabulary> first, std::optional<Vocabulary> second,
+                           bool any) {
+        names = {first, second};
+        names_any = any;
         return *this;
     }
     const ParamSpec* field(const std::string& name) const;

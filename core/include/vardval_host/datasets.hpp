@@ -47,11 +47,6 @@ struct ImportOutcome {
 // transaction. Throws ImportError for a problem with the file as a whole.
 ImportOutcome import_dataset(Database& db, const Region& region, const ImportRequest& request);
 
-class DataMissing : public std::runtime_error {
-  public:
-    using std::runtime_error::runtime_error;
-};
-
 // The dataset versions a run is to read: (kind, period) → version.
 using DatasetPins = std::map<std::pair<std::string, std::string>, int>;
 // "listing:2020-02@1" → pin; throws std::invalid_argument naming the valid form.

@@ -15,7 +15,8 @@ TEST_CASE("actual share: the budget follows each unit's share of the actual cost
     v["b"]["xray_cost_kr"] = Decimal::from_int(20000);
     const Region region = make_region({"a", "b", "c"});
     ValidParams p(cost::actual_share_type(),
-                  "measures: [xray_cost_kr, clinphys_cost_kr]\nbudget_year: 1000000");
+                  "measures: [xray_cost_kr, clinphys_cost_kr]\nbudget_year: 1000000\n"
+                  "missing_value: zero");  // b and c lack a cost: 0, as the model says
     const auto lines = p.run(region, jan, data);
     // January's 1/12 of 1 000 000 kr = 8 333 333 öre (rounded), split 40 000 : 20 000 : 0
     // = 5 555 555.33 : 2 777 777.67 : 0; the larger remainder (b's .67) gets the spare öre.

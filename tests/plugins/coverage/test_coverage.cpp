@@ -39,8 +39,9 @@ Ore total(const std::vector<LedgerLine>& lines) {
 
 TEST_CASE("coverage threshold: a fixed amount to units reaching the level") {
     FakeData data = four_units();
-    ValidParams p(coverage::ratio_type(),
-                  "mode: threshold\nat_least: 0.7\namount_per_unit_year: 12000");
+    ValidParams p(
+        coverage::ratio_type(),
+        "mode: threshold\nat_least: 0.7\namount_per_unit_year: 12000\nmissing_value: zero");
     const auto lines = p.run(kRegion, kMar, data);
     CHECK(lines[0].amount_ore == 100'000);  // 70 % reaches 70 %: 12 000 kr / 12
     CHECK_THAT(lines[0].explanation,
@@ -57,8 +58,9 @@ TEST_CASE("coverage threshold: a fixed amount to units reaching the level") {
 
 TEST_CASE("coverage threshold: an amount not divisible by 12 still sums to the year") {
     FakeData data = four_units();
-    ValidParams p(coverage::ratio_type(),
-                  "mode: threshold\nat_least: 0.7\namount_per_unit_year: 1000");
+    ValidParams p(
+        coverage::ratio_type(),
+        "mode: threshold\nat_least: 0.7\namount_per_unit_year: 1000\nmissing_value: zero");
     // 100 000 öre a year = 8 333.33 a month: the months are 8 333 or 8 334 and sum to it.
     Ore year = 0;
     for (int m = 1; m <= 12; ++m) {
@@ -71,7 +73,8 @@ TEST_CASE("coverage threshold: an amount not divisible by 12 still sums to the y
 
 TEST_CASE("coverage threshold: a pot shared per listed among the units reaching the level") {
     FakeData data = four_units();
-    ValidParams p(coverage::ratio_type(), "mode: threshold\nat_least: 0.69\nbudget_year: 1200000");
+    ValidParams p(coverage::ratio_type(),
+                  "mode: threshold\nat_least: 0.69\nbudget_year: 1200000\nmissing_value: zero");
     const auto lines = p.run(kRegion, kMar, data);
     // March's share 10 000 000 öre split 1 000 : 2 000 = 3 333 333.33 : 6 666 666.67.
     CHECK(lines[0].amount_ore == 3'333'333);
@@ -83,7 +86,7 @@ TEST_CASE("coverage threshold: a pot shared per listed among the units reaching 
 
 TEST_CASE("coverage share: a pot by listed × täckningsgrad reconciles to the öre") {
     FakeData data = four_units();
-    ValidParams p(coverage::ratio_type(), "mode: share\nbudget_year: 1200000");
+    ValidParams p(coverage::ratio_type(), "mode: share\nbudget_year: 1200000\nmissing_value: zero");
     const auto lines = p.run(kRegion, kMar, data);
     // Bases: a 1 000 × 0.70 = 700, b 2 000 × 0.69 = 1 380, c and d none; total 2 080.
     // 10 000 000 × 700 / 2 080 = 3 365 384.615, × 1 380 / 2 080 = 6 634 615.385: the öre
@@ -101,7 +104,8 @@ TEST_CASE("coverage share: a price per listed × täckningsgrad, rounded per lin
     FakeData data = four_units();
     data.values[kMar].values["b"]["primary_care_visits"] = Decimal::from_int(2000);
     data.values[kMar].values["b"]["outpatient_visits"] = Decimal::from_int(3000);
-    ValidParams p(coverage::ratio_type(), "mode: share\namount_per_listed_year: 120");
+    ValidParams p(coverage::ratio_type(),
+                  "mode: share\namount_per_listed_year: 120\nmissing_value: zero");
     const auto lines = p.run(kRegion, kMar, data);
     CHECK(lines[0].amount_ore == 700'000);  // 700 × 120 kr / 12
     // b: 2 000 × 2/3 = 1 333.333333; × 1 000 öre = 1 333 333.333 → 1 333 333.

@@ -11,12 +11,13 @@ TEST_CASE("patient fees: kept by the unit at zero, or handed over as a negative 
     FakeData data;
     data.values[jan].values["a"]["patient_fees_kr"] = *Decimal::parse("45210.50");
     const Region region = make_region({"a", "b"});
-    ValidParams kept(fees::patient_type(), "mode: kept_by_unit");
+    ValidParams kept(fees::patient_type(), "mode: kept_by_unit\nmissing_value: zero");
     auto lines = kept.run(region, jan, data);
     CHECK(lines[0].amount_ore == 0);
     CHECK(lines[0].basis == Decimal::from_int(4'521'050));
     CHECK_THAT(lines[0].explanation, Catch::Contains("keeps its patient fees of 45 210.50 kr"));
-    ValidParams folded(fees::patient_type(), "mode: folded_into_capitation");
+    ValidParams folded(fees::patient_type(),
+                       "mode: folded_into_capitation\nmissing_value: zero");  // b: none
     lines = folded.run(region, jan, data);
     CHECK(lines[0].amount_ore == -4'521'050);
     CHECK(lines[1].amount_ore == 0);  // b reported no fees

@@ -61,7 +61,8 @@ TEST_CASE("ranked: the N best share a pot by listed, and a tie with the N-th is 
     v["c"]["continuity"] = *Decimal::parse("0.8");
     v["d"]["continuity"] = *Decimal::parse("0.8");  // tied with c for second place
     const Region region = make_region({"a", "b", "c", "d", "e"});
-    ValidParams p(goal::ranked_type(), "measure: continuity\ntop: 2\nbudget_year: 1200000");
+    ValidParams p(goal::ranked_type(),
+                  "measure: continuity\ntop: 2\nbudget_year: 1200000\nmissing_value: zero");
     const auto lines = p.run(region, kJan, data);
     // 10 000 000 öre in January over b, c, d by listed 300 : 300 : 100.
     CHECK(lines[0].amount_ore == 0);
@@ -100,18 +101,20 @@ TEST_CASE("threshold: a level reached, strictly exceeded, or an improvement by a
     const Region region = make_region({"a", "b", "c"});
 
     ValidParams above(goal::threshold_type(),
-                      "measure: named_doctor\nmore_than: 0.55\namount_per_unit_year: 1200");
+                      "measure: named_doctor\nmore_than: 0.55\namount_per_unit_year: 1200\n"
+                      "missing_value: zero");  // c reports nothing
     auto lines = above.run(region, kJan, data);
     CHECK(lines[0].amount_ore == 0);  // 55 % does not exceed 55 %
     CHECK(lines[1].amount_ore == 10000);
     ValidParams reach(goal::threshold_type(),
-                      "measure: named_doctor\nat_least: 0.55\namount_per_unit_year: 1200");
+                      "measure: named_doctor\nat_least: 0.55\namount_per_unit_year: 1200\n"
+                      "missing_value: zero");
     CHECK(reach.run(region, kJan, data)[0].amount_ore == 10000);
 
     ValidParams improved(
         goal::threshold_type(),
         "measure: continuity\nimprovement_over: continuity_before\nmin_improvement: 0.2\n"
-        "budget_year: 1200000");
+        "budget_year: 1200000\nmissing_value: zero");
     lines = improved.run(region, kJan, data);
     CHECK(lines[0].amount_ore == 10'000'000);  // the whole January pot: a is the only one
     CHECK(lines[1].amount_ore == 0);

@@ -83,7 +83,8 @@ TEST_CASE("per event: several prices, the rate is their mean and the amount exac
     ValidParams p(goal::per_event_type(),
                   "prices: {dcbt_completed_depression: 2000, dcbt_completed_anxiety: 2000,\n"
                   "  dcbt_completed_sleep: 500, dcbt_completed_stress: 500,\n"
-                  "  dcbt_started_depression: 590}");
+                  "  dcbt_started_depression: 590}\n"
+                  "missing_value: zero");  // no anxiety or stress programme completed
     const auto lines = p.run(region, kJan, data);
     // a: 2 × 2 000 + 1 × 500 = 4 500 kr over 3 events: rate 150 000 öre, exactly.
     CHECK(lines[0].basis == Decimal::from_int(3));

@@ -15,7 +15,8 @@ TEST_CASE("10 000 kr a week unmet, at most 100 000 kr per occasion") {
     v["c"]["opening_hours_weeks"] = Decimal::from_int(14);  // over the cap
     const Region region = make_region({"a", "b", "c", "d"});
     ValidParams p(penalty::weekly_type(),
-                  "measure: opening_hours_weeks\nper_week: 10000\ncap_per_occasion: 100000");
+                  "measure: opening_hours_weeks\nper_week: 10000\ncap_per_occasion: 100000\n"
+                  "missing_value: zero");  // d reports nothing: no weeks unmet
     const auto lines = p.run(region, jan, data);
     CHECK(lines[0].amount_ore == -3'000'000);
     CHECK(lines[1].amount_ore == -10'000'000);
