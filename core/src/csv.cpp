@@ -1,5 +1,6 @@
 #include "vardval_host/csv.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace vardval {
@@ -67,7 +68,7 @@ std::string shown(std::string_view field) {
 }
 
 CsvReader::CsvReader(std::istream& in, std::string file)
-    : in_(in), file_(std::move(file)), buffer_(kMaxCsvLineBytes + 1) {
+    : in_(in), file_(std::move(file)), buffer_(4096) {
     if (!next(header_))
         return;
     if (!header_.empty() && header_[0].rfind("\xEF\xBB\xBF", 0) == 0)
@@ -92,7 +93,8 @@ std::string CsvReader::where(std::int64_t line) const {
 }
 
 // One physical line into current_. A failed stream is a read error, never the end of the file:
-// the rows after it would be lost silently.
+// the rows after it would be lost silently. The buffer grows with the longest line, up to the
+// limit, so an ordinary file never holds more than a few KiB.
 bool CsvReader::read_line() {
     if (!in_) {
         if (in_.eof() && !in_.bad())
@@ -100,20 +102,33 @@ bool CsvReader::read_line() {
         throw ImportError(where(next_line_) + ": cannot be read (stream error before line " +
                           std::to_string(next_line_) + ")");
     }
-    in_.getline(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    const auto extracted = static_cast<std::size_t>(in_.gcount());
-    if (in_.bad())
-        throw ImportError(where(next_line_) + ": read error; the file cannot be read to its end");
-    if (in_.fail()) {
-        if (in_.eof() && extracted == 0)
-            return false;
-        throw ImportError(where(next_line_) + ": line longer than " +
-                          std::to_string(kMaxCsvLineBytes) +
-                          " bytes; a line may be at most 1 MiB and a field at most 64 KiB");
+    std::size_t length = 0;
+    for (;;) {
+        // Stores at most size - length - 1 characters: a full buffer sets failbit.
+        in_.getline(buffer_.data() + length, static_cast<std::streamsize>(buffer_.size() - length));
+        const auto extracted = static_cast<std::size_t>(in_.gcount());
+        bytes_ += extracted;
+        if (in_.bad())
+            throw ImportError(where(next_line_) +
+                              ": read error; the file cannot be read to its end");
+        if (!in_.fail()) {
+            // The newline was taken too unless the file ended first.
+            length += in_.eof() ? extracted : extracted - 1;
+            break;
+        }
+        if (in_.eof() && extracted == 0) {
+            if (length == 0)
+                return false;
+            break;  // the last line filled the buffer exactly and has no newline
+        }
+        length += extracted;
+        if (length > kMaxCsvLineBytes)
+            throw ImportError(where(next_line_) + ": line longer than " +
+                              std::to_string(kMaxCsvLineBytes) +
+                              " bytes; a line may be at most 1 MiB and a field at most 64 KiB");
+        in_.clear(in_.rdstate() & ~std::ios::failbit);
+        buffer_.resize(std::min(buffer_.size() * 2, kMaxCsvLineBytes + 2));
     }
-    bytes_ += extracted;
-    // The newline was taken too unless the file ended first.
-    std::size_t length = in_.eof() ? extracted : extracted - 1;
     if (length > 0 && buffer_[length - 1] == '\r')
         --length;
     current_ = std::string_view(buffer_.data(), length);

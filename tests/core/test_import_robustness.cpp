@@ -263,3 +263,24 @@ TEST_CASE("implausible values are rejected by line: distance, psychiatric histor
                                   "years before 2024-03"));
     CHECK_THAT(p, Catch::Contains("4: contact long before the extract"));
 }
+
+TEST_CASE("lines of any length up to the limit are read whole, with or without a last newline") {
+    // The reader's buffer starts at 4 KiB and doubles: lengths around each doubling.
+    for (const std::size_t length : {4094u, 4095u, 4096u, 4097u, 8191u, 8192u, 65'538u}) {
+        for (const bool newline : {true, false}) {
+            INFO(length << (newline ? " with" : " without") << " a last newline");
+            const std::string row = "x," + std::string(length - 2, 'y');
+            std::istringstream in("h,i\n" + row + "\r\n" + row + (newline ? "\n" : ""));
+            CsvReader csv(in, "f.csv");
+            std::vector<std::string> fields;
+            for (int line = 2; line <= 3; ++line) {
+                REQUIRE(csv.next(fields));
+                CHECK(csv.line() == line);
+                REQUIRE(fields.size() == 2);
+                CHECK(fields[1].size() == length - 2);  // the CR of line 2 is not data
+            }
+            CHECK_FALSE(csv.next(fields));
+            CHECK(csv.bytes_read() == 4 + 2 * length + 2 + (newline ? 1 : 0));
+        }
+    }
+}
