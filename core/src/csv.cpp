@@ -119,7 +119,7 @@ bool CsvReader::read_line() {
         if (in_.eof() && extracted == 0) {
             if (length == 0)
                 return false;
-            break;  // the last line filled the buffer exactly and has no newline
+            break;  // nothing after a full buffer: the line ends with the input
         }
         length += extracted;
         if (length > kMaxCsvLineBytes)
