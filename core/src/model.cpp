@@ -13,8 +13,12 @@ namespace vardval {
 namespace {
 
 YAML::Node load_yaml(const std::string& path) {
-    if (!fs::exists(path))
-        throw IssueError("model not found", {Issue{path, 0, 0, "", "file does not exist"}});
+    // Without an error code a name the system refuses (e.g. longer than NAME_MAX, found by
+    // fuzzing `extends:`) throws filesystem_error past the model's own errors.
+    std::error_code error;
+    if (!fs::exists(path, error))
+        throw IssueError("model not found",
+                         {Issue{path, 0, 0, "", error ? error.message() : "file does not exist"}});
     try {
         return YAML::LoadFile(path);
     } catch (const YAML::Exception& e) {
