@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <ios>
 #include <optional>
 #include <set>
 
@@ -14,16 +15,23 @@ namespace {
 
 YAML::Node load_yaml(const std::string& path) {
     // Without an error code a name the system refuses (e.g. longer than NAME_MAX, found by
-    // fuzzing `extends:`) throws filesystem_error past the model's own errors.
+    // fuzzing `extends:`) throws filesystem_error past the model's own errors; a folder (an
+    // `extends:` naming one) throws a read error from inside the YAML parser.
     std::error_code error;
-    if (!fs::exists(path, error))
-        throw IssueError("model not found",
-                         {Issue{path, 0, 0, "", error ? error.message() : "file does not exist"}});
+    if (!fs::is_regular_file(path, error)) {
+        const bool exists = !error && fs::exists(path, error);
+        throw IssueError("model not found", {Issue{path, 0, 0, "",
+                                                   error    ? error.message()
+                                                   : exists ? "not a regular file"
+                                                            : "file does not exist"}});
+    }
     try {
         return YAML::LoadFile(path);
     } catch (const YAML::Exception& e) {
         throw IssueError("invalid YAML",
                          {Issue{path, e.mark.line + 1, e.mark.column + 1, "", e.msg}});
+    } catch (const std::ios_base::failure& e) {
+        throw IssueError("unreadable file", {Issue{path, 0, 0, "", e.what()}});
     }
 }
 

@@ -25,3 +25,15 @@ TEST_CASE("a model extending a file whose name the system refuses is an invalid 
     CHECK_THROWS_WITH(load_model(file.string()), Catch::Contains("model not found"));
     fs::remove(file);
 }
+
+TEST_CASE("a model extending a folder, or a folder given as a region, is an invalid file") {
+    // fuzz_model: `extends:` naming the model's own folder made the YAML parser read a
+    // directory, and the read error (std::ios_base::failure) escaped load_model.
+    const fs::path dir = fs::temp_directory_path() / (std::to_string(::getpid()) + "_extends_dir");
+    fs::create_directories(dir);
+    const fs::path file = dir / "2021.yaml";
+    std::ofstream(file) << "region: r\nyear: 2021\nextends: ./\ncomponents: []\n";
+    CHECK_THROWS_WITH(load_model(file.string()), Catch::Contains("model not found"));
+    CHECK_THROWS_AS(load_region(dir.string()), IssueError);
+    fs::remove_all(dir);
+}
