@@ -3,7 +3,8 @@
 set -euo pipefail
 packages=(cmake make g++ pkg-config python3
           libboost-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libcli11-dev catch2
-          libsoci-dev libsqlite3-dev libpq-dev libssl-dev postgresql)
+          libsoci-dev libsqlite3-dev libpq-dev libssl-dev postgresql
+          clang libclang-rt-14-dev)  # the fuzz harnesses (scripts/fuzz.sh): libFuzzer, sanitizers
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -11,8 +11,10 @@
 namespace vardval {
 namespace {
 
+// With every row rejected there is nothing to store, even with rejects allowed: an empty
+// dataset would hide the month's earlier version.
 bool store_allowed(const ImportReport& report, const ImportRequest& request) {
-    return report.rows_rejected == 0 || request.allow_rejects;
+    return report.rows_rejected == 0 || (request.allow_rejects && report.rows_used > 0);
 }
 
 // What the previous unit-values version has that the new file does not: kept with --merge,

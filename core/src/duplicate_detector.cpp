@@ -55,7 +55,7 @@ class RunReader {
 
 DuplicateDetector::DuplicateDetector(std::size_t records_per_run)
     : records_per_run_(records_per_run) {
-    buffer_.reserve(std::min<std::size_t>(records_per_run_, 1 << 16));
+    buffer_.reserve(std::min<std::size_t>(records_per_run_, 4096));  // grows with the file
 }
 
 DuplicateDetector::~DuplicateDetector() {
@@ -85,6 +85,25 @@ void DuplicateDetector::spill() {
 
 void DuplicateDetector::finish(
     const std::function<void(std::int64_t, std::int64_t, std::uint64_t)>& on_duplicate) {
+    // Records in (hash, line) order: a record with the hash of the one before is a duplicate
+    // of the first with that hash.
+    bool have_previous = false;
+    Record first{};  // first occurrence of the current hash
+    auto visit = [&](const Record& r) {
+        if (have_previous && r.hash_high == first.hash_high && r.hash_low == first.hash_low)
+            on_duplicate(r.line, first.line, r.payload);
+        else
+            first = r;
+        have_previous = true;
+    };
+    if (runs_.empty()) {
+        // Everything is still in memory (a file under records_per_run rows): no temporary file.
+        std::sort(buffer_.begin(), buffer_.end(), before);
+        for (const Record& r : buffer_)
+            visit(r);
+        buffer_.clear();
+        return;
+    }
     if (!buffer_.empty())
         spill();
     std::vector<RunReader> readers;
@@ -100,16 +119,10 @@ void DuplicateDetector::finish(
         if (readers[i].next(r))
             heads.push({r, i});
     }
-    bool have_previous = false;
-    Record first{};  // first occurrence of the current hash
     while (!heads.empty()) {
         auto [r, i] = heads.top();
         heads.pop();
-        if (have_previous && r.hash_high == first.hash_high && r.hash_low == first.hash_low)
-            on_duplicate(r.line, first.line, r.payload);
-        else
-            first = r;
-        have_previous = true;
+        visit(r);
         Record next;
         if (readers[i].next(next))
             heads.push({next, i});

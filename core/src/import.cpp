@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -40,11 +41,32 @@ void begin_import(const CsvReader& csv, ImportReport& report) {
         throw ImportError(csv.file() + ": empty file, expected a header line");
 }
 
+// A file with a header and no rows would be stored as an empty dataset that hides the
+// month's earlier version: refused instead.
+void end_import(const CsvReader& csv, const ImportReport& report) {
+    if (report.rows_read == 0)
+        throw ImportError(csv.file() + ": no data rows after the header line");
+}
+
+// The header as it may appear in a message (a column name can be anything).
+std::string columns_found(const CsvReader& csv) {
+    std::string text;
+    for (const std::string& name : csv.header())
+        text += (text.empty() ? "" : ", ") + shown(name);
+    return text;
+}
+
+std::string date_text(Date d) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
+    return text;
+}
+
 std::size_t require_column(const CsvReader& csv, const std::string& name, const std::string& what) {
     auto c = csv.column(name);
     if (!c)
         throw ImportError(csv.file() + ":1: missing column '" + name + "' (" + what +
-                          "); columns found: " + join(csv.header()));
+                          "); columns found: " + columns_found(csv));
     return *c;
 }
 
@@ -59,7 +81,7 @@ BirthColumns birth_columns(const CsvReader& csv) {
     if (!b.date && !b.year)
         throw ImportError(csv.file() +
                           ":1: missing column 'birth_date' or 'birth_year'; columns found: " +
-                          join(csv.header()));
+                          columns_found(csv));
     return b;
 }
 
@@ -70,21 +92,22 @@ std::optional<int> parse_age(const std::vector<std::string>& f, const BirthColum
     if (cols.date && !f[*cols.date].empty()) {
         auto birth = Date::parse(f[*cols.date]);
         if (!birth) {
-            why = "'" + f[*cols.date] + "' is not a date (YYYY-MM-DD)";
+            why = "birth_date is not a date (YYYY-MM-DD)";
             return std::nullopt;
         }
         if (at < *birth) {
-            why = "born " + f[*cols.date] + ", after " + std::to_string(at.year) + "-" +
-                  (at.month < 10 ? "0" : "") + std::to_string(at.month);
+            why = "birth_date is after " + date_text(at);
             return std::nullopt;
         }
         age = age_on(*birth, at);
     } else if (cols.year && !f[*cols.year].empty()) {
         int year = 0;
         const std::string& text = f[*cols.year];
-        if (std::from_chars(text.data(), text.data() + text.size(), year).ec != std::errc() ||
-            text.size() != 4 || year > at.year) {
-            why = "'" + text + "' is not a birth year on or before " + std::to_string(at.year);
+        const char* end = text.data() + text.size();
+        const auto parsed = std::from_chars(text.data(), end, year);
+        // All four characters digits: "19x0" is not the year 19.
+        if (parsed.ec != std::errc() || parsed.ptr != end || text.size() != 4 || year > at.year) {
+            why = "birth_year is not a year on or before " + std::to_string(at.year);
             return std::nullopt;
         }
         age = at.year - year;
@@ -93,7 +116,7 @@ std::optional<int> parse_age(const std::vector<std::string>& f, const BirthColum
         return std::nullopt;
     }
     if (age > kMaxAge) {
-        why = "age " + std::to_string(age) + " is over " + std::to_string(kMaxAge);
+        why = "born more than " + std::to_string(kMaxAge) + " years before " + date_text(at);
         return std::nullopt;
     }
     return age;
@@ -125,7 +148,7 @@ std::optional<AgeSex> read_person(const std::vector<std::string>& f, const Birth
     const auto sex = parse_sex(f[sex_col]);
     if (!sex) {
         report.reject(line, "invalid sex",
-                      "'" + f[sex_col] + "'; valid: F, M (K accepted for kvinna)");
+                      shown(f[sex_col]) + "; valid: F, M (K accepted for kvinna)");
         return std::nullopt;
     }
     return AgeSex{*age, *sex};
@@ -159,7 +182,7 @@ std::optional<std::size_t> find_unit(const std::map<std::string, std::size_t>& u
     auto it = units.find(id);
     if (it == units.end()) {
         report.reject(line, "unknown unit",
-                      "'" + id + "' is not a unit of " + region.id + " (see " + region.file + ")");
+                      shown(id) + " is not a unit of " + region.id + " (see " + region.file + ")");
         return std::nullopt;
     }
     return it->second;
@@ -214,7 +237,11 @@ struct Contribution {
     }
 };
 
-constexpr std::int64_t kMaxDistanceKm = 5'000;
+// Plausibility bounds, per column. Sweden is 1 570 km from end to end: no one lives further
+// than that from a hospital of their region.
+constexpr std::int64_t kMaxDistanceKm = 2'000;
+// Psychiatric history older than this before the extract's last month is a mistyped year.
+constexpr int kMaxHistoryYears = 10;
 
 // A lowercase identifier: contact types, professions, diagnosis groups.
 bool is_identifier(const std::string& text) {
@@ -281,8 +308,8 @@ ListingAggregate aggregate_listing(std::istream& in, const std::string& file, co
         auto km = Decimal::parse(f[distance_col]);
         if (!km || km->raw() < 0 || *km > Decimal::from_int(kMaxDistanceKm)) {
             report.reject(line, "invalid distance",
-                          "distance_km '" + f[distance_col] +
-                              "'; valid: a number of km from 0 to " +
+                          "distance_km " + shown(f[distance_col]) +
+                              "; valid: a number of km from 0 to " +
                               std::to_string(kMaxDistanceKm));
             continue;
         }
@@ -293,8 +320,9 @@ ListingAggregate aggregate_listing(std::istream& in, const std::string& file, co
             if (value == "1") {
                 flags |= 1ULL << v;
             } else if (value != "0") {
-                report.reject(line, "invalid CNI flag",
-                              "cni_" + cni_cols[v].first + " = '" + value + "'; valid: 0 or 1");
+                report.reject(
+                    line, "invalid CNI flag",
+                    "cni_" + cni_cols[v].first + " = " + shown(value) + "; valid: 0 or 1");
                 flags_ok = false;
                 break;
             }
@@ -315,6 +343,7 @@ ListingAggregate aggregate_listing(std::istream& in, const std::string& file, co
                              flags, static_cast<std::uint64_t>(bucket)};
         duplicates.add(f[person_col], line, c.pack());
     }
+    end_import(csv, report);
 
     duplicates.finish([&](std::int64_t line, std::int64_t first_line, std::uint64_t payload) {
         const Contribution c = Contribution::unpack(payload);
@@ -378,12 +407,12 @@ VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const
         auto date = Date::parse(f[date_col]);
         if (!date) {
             report.reject(line, "invalid visit date",
-                          "'" + f[date_col] + "' is not a date (YYYY-MM-DD)");
+                          shown(f[date_col]) + " is not a date (YYYY-MM-DD)");
             continue;
         }
         if (!range.contains(date->period())) {
             report.reject(line, "visit outside period",
-                          f[date_col] + " is outside " + range.to_string());
+                          date_text(*date) + " is outside " + range.to_string());
             continue;
         }
         const auto person = read_person(f, birth, sex_col, *date, line, report);
@@ -403,7 +432,7 @@ VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const
         if (fee_col) {
             const std::string& fee = f[*fee_col];
             if (fee != "0" && fee != "1") {
-                report.reject(line, "invalid fee_charged", "'" + fee + "'; valid: 0 or 1");
+                report.reject(line, "invalid fee_charged", shown(fee) + "; valid: 0 or 1");
                 continue;
             }
             fee_charged = fee == "1";
@@ -418,6 +447,7 @@ VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const
                      listed_unit}];
         ++report.rows_used;
     }
+    end_import(csv, report);
 
     VisitAggregate result;
     result.ref.kind = "visits";
@@ -460,7 +490,7 @@ UnitValues aggregate_unit_values(std::istream& in, const std::string& file, cons
         const auto value = Decimal::parse(f[value_col]);
         if (!value) {
             report.reject(line, "invalid value",
-                          "'" + f[value_col] + "'; valid: a number with at most six decimals");
+                          shown(f[value_col]) + "; valid: a number with at most six decimals");
             continue;
         }
         if (!declared(region, Vocabulary::measure, measures, f[measure_col], line, report))
@@ -479,6 +509,7 @@ UnitValues aggregate_unit_values(std::istream& in, const std::string& file, cons
         result.values[f[unit_col]][f[measure_col]] = *value;
         ++report.rows_used;
     }
+    end_import(csv, report);
     return result;
 }
 
@@ -520,12 +551,12 @@ EventAggregate aggregate_events(std::istream& in, const std::string& file, const
         auto date = Date::parse(f[date_col]);
         if (!date) {
             report.reject(line, "invalid event date",
-                          "'" + f[date_col] + "' is not a date (YYYY-MM-DD)");
+                          shown(f[date_col]) + " is not a date (YYYY-MM-DD)");
             continue;
         }
         if (date->period() != month) {
             report.reject(line, "event outside month",
-                          f[date_col] + " is outside " + month.to_string());
+                          date_text(*date) + " is outside " + month.to_string());
             continue;
         }
         // The age reached during the event's year: "the year the person turns 50".
@@ -539,12 +570,13 @@ EventAggregate aggregate_events(std::istream& in, const std::string& file, const
         auto [it, fresh] = per_person.try_emplace(key, PersonEvents{*u, f[event_col], *age, 0});
         if (!fresh && it->second.age != *age) {
             report.reject(line, "inconsistent birth",
-                          "person " + f[person_col] + " has another birth on an earlier row");
+                          "the person has another birth on an earlier row");
             continue;
         }
         ++it->second.events;
         ++report.rows_used;
     }
+    end_import(csv, report);
 
     using Key = std::tuple<std::size_t, std::string, int, std::int64_t>;
     std::map<Key, std::int64_t> histogram;  // unit, event, age, events per person → persons
@@ -584,7 +616,7 @@ UnitValues aggregate_acg(std::istream& in, const std::string& file, const Region
         const auto weight = Decimal::parse(f[weight_col]);
         if (!weight || weight->raw() < 0 || *weight > max_weight) {
             report.reject(line, "invalid ACG weight",
-                          "'" + f[weight_col] + "'; valid: a number from 0 to 100");
+                          shown(f[weight_col]) + "; valid: a number from 0 to 100");
             continue;
         }
         points[*u] = points[*u] + *weight;
@@ -595,6 +627,7 @@ UnitValues aggregate_acg(std::istream& in, const std::string& file, const Region
                        static_cast<std::uint64_t>(*u) | static_cast<std::uint64_t>(weight->raw())
                                                             << 16);
     }
+    end_import(csv, report);
     duplicates.finish([&](std::int64_t line, std::int64_t first_line, std::uint64_t payload) {
         const std::size_t u = payload & 0xffff;
         points[u] = points[u] - Decimal::from_raw(static_cast<std::int64_t>(payload >> 16));
@@ -676,12 +709,19 @@ PsychiatryAggregate aggregate_psychiatry(std::istream& in, const std::string& fi
         const auto date = Date::parse(f[date_col]);
         if (!date) {
             report.reject(line, "invalid contact date",
-                          "'" + f[date_col] + "' is not a date (YYYY-MM-DD)");
+                          shown(f[date_col]) + " is not a date (YYYY-MM-DD)");
             continue;
         }
         if (end < *date) {
             report.reject(line, "contact after the extract",
-                          f[date_col] + " is after " + month.to_string() +
+                          date_text(*date) + " is after " + month.to_string() +
+                              ", the month the extract ends with");
+            continue;
+        }
+        if (*date < Date{month.year - kMaxHistoryYears, month.month, 1}) {
+            report.reject(line, "contact long before the extract",
+                          date_text(*date) + " is more than " + std::to_string(kMaxHistoryYears) +
+                              " years before " + month.to_string() +
                               ", the month the extract ends with");
             continue;
         }
@@ -692,8 +732,8 @@ PsychiatryAggregate aggregate_psychiatry(std::istream& in, const std::string& fi
                     report.reject(line, "missing value", std::string(id.name) + " is empty");
                 else
                     report.reject(line, "invalid identifier",
-                                  std::string(id.name) + " '" + f[id.col] +
-                                      "'; valid: lowercase letters, digits, _ and -");
+                                  std::string(id.name) + " " + shown(f[id.col]) +
+                                      "; valid: lowercase letters, digits, _ and -");
                 identifiers_ok = false;
             } else {
                 identifiers_ok = declared(region, id.vocabulary, id.terms, f[id.col], line, report);
@@ -706,8 +746,8 @@ PsychiatryAggregate aggregate_psychiatry(std::istream& in, const std::string& fi
         std::optional<int> score;
         if (score_col && !parse_score(f[*score_col], score)) {
             report.reject(line, "invalid score",
-                          "'" + f[*score_col] +
-                              "'; valid: a whole number from 0 to 100, empty when not measured");
+                          shown(f[*score_col]) +
+                              "; valid: a whole number from 0 to 100, empty when not measured");
             continue;
         }
 
@@ -726,6 +766,7 @@ PsychiatryAggregate aggregate_psychiatry(std::istream& in, const std::string& fi
                            f[contact_col] + '\x1f' + f[profession_col],
                        line, key->second);
     }
+    end_import(csv, report);
     std::unordered_set<std::int64_t> duplicate_lines;
     duplicates.finish([&](std::int64_t line, std::int64_t first_line, std::uint64_t key) {
         --contacts[key];

@@ -308,7 +308,9 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
     if (doc["extends"].IsDefined()) {
         const YAML::Node extends = doc["extends"];
         const std::string base = is_scalar(extends) ? resolve_extends(extends, path) : "";
-        if (base.empty() || !fs::exists(base)) {
+        // A name the system refuses (an error code) is reported by the loader below.
+        std::error_code refused;
+        if (base.empty() || (!fs::exists(base, refused) && !refused)) {
             issues.push_back(issue_at(extends, path, "extends",
                                       base.empty()
                                           ? "extends names the model this one starts from, e.g. "

@@ -1,6 +1,7 @@
 #include "vardval_host/yaml_file.hpp"
 
 #include <filesystem>
+#include <ios>
 #include <map>
 #include <set>
 #include <utility>
@@ -56,14 +57,25 @@ void find_duplicate_keys(const YAML::Node& node, const std::string& file,
 }
 
 YAML::Node load_yaml_file(const std::string& path, const std::string& what) {
-    if (!std::filesystem::exists(path))
-        throw IssueError(what + " not found", {Issue{path, 0, 0, "", "file does not exist"}});
+    // Without an error code a name the system refuses (e.g. longer than NAME_MAX, found by
+    // fuzzing `extends:`) throws filesystem_error past the model's own errors; a folder (an
+    // `extends:` naming one) throws a read error from inside the YAML parser.
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) {
+        const bool exists = !error && std::filesystem::exists(path, error);
+        throw IssueError(what + " not found", {Issue{path, 0, 0, "",
+                                                     error    ? error.message()
+                                                     : exists ? "not a regular file"
+                                                              : "file does not exist"}});
+    }
     YAML::Node doc;
     try {
         doc = YAML::LoadFile(path);
     } catch (const YAML::Exception& e) {
         throw IssueError("invalid YAML",
                          {Issue{path, e.mark.line + 1, e.mark.column + 1, "", e.msg}});
+    } catch (const std::ios_base::failure& e) {
+        throw IssueError("unreadable " + what, {Issue{path, 0, 0, "", e.what()}});
     }
     std::vector<Issue> issues;
     find_duplicate_keys(doc, path, issues);

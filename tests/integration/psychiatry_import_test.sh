@@ -77,11 +77,12 @@ assert rows == [("clinic-a", "stress", 1, "2023-11", "2023-12", None, 1),
                 ("provider-b", "anxiety", 1, "2024-01", "2024-03", None, 1)], rows
 PY
 
-# The period of a psychiatry extract is one month, the month it ends with.
+# The period of a psychiatry extract is one month, the month it ends with; another period is
+# a bad command line (exit 1).
 set +e
 v import --region pilot --kind psychiatry --period 2024-01..2024-03 "$work/good.csv" > /dev/null 2> "$work/err.txt"
 code=$?
 set -e
-[ "$code" = 3 ] || fail "a month range exited $code"
-grep -q "psychiatry are for a month" "$work/err.txt" || fail "period not explained: $(cat "$work/err.txt")"
+[ "$code" = 1 ] || fail "a month range exited $code"
+grep -q "period must be a month, YYYY-MM, for --kind psychiatry" "$work/err.txt" || fail "period not explained: $(cat "$work/err.txt")"
 echo "psychiatry_import: all checks passed"

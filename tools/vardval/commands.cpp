@@ -152,6 +152,16 @@ int validate(const Config& config, const ModelChoice& choice) {
 }
 
 int import(const Config& config, const ImportArgs& args) {
+    // A period that cannot be read is a bad command line (1); a missing file is missing data (3).
+    const bool range = args.kind == "visits";
+    if (range ? !PeriodRange::parse(args.period) : !Period::parse(args.period))
+        throw std::invalid_argument(std::string("--period must be ") +
+                                    (range ? "a month, YYYY-MM, or a range, YYYY-MM..YYYY-MM"
+                                           : "a month, YYYY-MM") +
+                                    ", for --kind " + args.kind + "; got '" + args.period + "'");
+    if (!fs::is_regular_file(args.file))
+        throw ImportError(args.file +
+                          (fs::exists(args.file) ? ": not a regular file" : ": no such file"));
     const Region region = load_region((config.regions_dir / args.region / "region.yaml").string());
     Database db(config.database);
     std::ofstream rejects;

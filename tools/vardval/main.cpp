@@ -101,9 +101,7 @@ int main(int argc, char** argv) {
                      "YYYY-MM (psychiatry: the month the extract ends with); visits also "
                      "YYYY-MM..YYYY-MM (a reference period)")
         ->required();
-    import_cmd->add_option("file", import_args.file, "CSV file")
-        ->required()
-        ->check(CLI::ExistingFile);
+    import_cmd->add_option("file", import_args.file, "CSV file")->required();
     import_cmd->add_flag(
         "--allow-rejects", import_args.allow_rejects,
         "import the good rows even if some are rejected (default: import nothing)");

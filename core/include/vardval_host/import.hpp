@@ -13,14 +13,9 @@
 
 #include "vardval/aggregates.hpp"
 #include "vardval/region.hpp"
+#include "vardval_host/import_error.hpp"
 
 namespace vardval {
-
-// A problem with the file as a whole (e.g. a missing column): nothing can be imported.
-class ImportError : public std::runtime_error {
-  public:
-    using std::runtime_error::runtime_error;
-};
 
 struct Reject {
     std::int64_t line = 0;
