@@ -21,7 +21,7 @@
 namespace vardval {
 
 // Bump whenever anything in this header or the types it includes changes layout or meaning.
-inline constexpr int ABI_VERSION = 4;
+inline constexpr int ABI_VERSION = 5;  // 5: exact basis, rate, pot and share in LedgerLine
 
 // Datasets a component reads, fetched by the host from the database on first use.
 class DataSource {
