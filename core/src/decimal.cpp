@@ -12,10 +12,13 @@ std::int64_t round_div(Int128 a, Int128 b) {
         a = -a;
         b = -b;
     }
-    const Int128 q = a / b;
+    Int128 q = a / b;
     const Int128 r = a % b;  // same sign as a
-    if (2 * (r < 0 ? -r : r) >= b)
-        return static_cast<std::int64_t>(a < 0 ? q - 1 : q + 1);
+    if ((r < 0 ? -r : r) >= b - (r < 0 ? -r : r))
+        q += a < 0 ? -1 : 1;
+    // A result outside 64 bits is an error, never a wrapped amount.
+    if (q > INT64_MAX || q < INT64_MIN)
+        throw std::overflow_error("rounded amount does not fit in 64 bits");
     return static_cast<std::int64_t>(q);
 }
 

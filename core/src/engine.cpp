@@ -10,7 +10,7 @@
 namespace vardval {
 namespace {
 
-void check_component_lines(const ComponentDecl& decl, const Region& region,
+void check_component_lines(const ComponentDecl& decl, const Region& region, Period period,
                            const std::vector<LedgerLine>& lines) {
     std::map<std::string, int> seen;
     for (const LedgerLine& line : lines) {
@@ -20,10 +20,10 @@ void check_component_lines(const ComponentDecl& decl, const Region& region,
         if (++seen[line.unit] > 1)
             throw std::runtime_error("component '" + decl.id + "' produced two lines for unit '" +
                                      line.unit + "'");
-        if (line.rounding == Rounding::per_line &&
-            line.amount_ore != amount_ore(line.basis, line.rate_ore))
+        // Every line must be recomputable from its own fields, exactly (README "Money").
+        if (const std::string wrong = recheck(line, period.month); !wrong.empty())
             throw std::runtime_error("component '" + decl.id + "', unit '" + line.unit +
-                                     "': amount is not basis × rate rounded");
+                                     "': " + wrong);
     }
 }
 
@@ -82,7 +82,7 @@ RunResult run_model(const Model& model, const Region& full_region, const PluginH
         } catch (const DataMissing& e) {
             throw DataMissing("component '" + decl.id + "': " + e.what());
         }
-        check_component_lines(decl, view, lines);
+        check_component_lines(decl, view, period, lines);
         for (const Unit& unit : region.units)
             if (!view.find(unit.id)) {
                 LedgerLine line;

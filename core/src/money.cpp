@@ -11,33 +11,47 @@ Ore amount_ore(Decimal basis, Decimal rate_ore) {
                      static_cast<Int128>(Decimal::kScale) * Decimal::kScale);
 }
 
-std::vector<Ore> distribute_largest_remainder(Ore pot, const std::vector<Decimal>& weights) {
-    std::vector<Ore> parts(weights.size(), 0);
-    Int128 total = 0;
-    for (const Decimal& w : weights) {
-        if (w.raw() < 0)
-            throw std::invalid_argument("negative weight in a pot distribution");
-        total += w.raw();
-    }
-    if (total == 0)
-        return parts;
+Ore amount_ore(const Rational& basis, const Rational& rate_ore) {
+    return (basis * rate_ore).round();
+}
 
+std::vector<Rational> shares_of(const std::vector<Rational>& weights) {
+    Rational total;
+    for (const Rational& w : weights) {
+        if (w < Rational())
+            throw std::invalid_argument("negative weight in a pot distribution");
+        total += w;
+    }
+    std::vector<Rational> shares(weights.size());
+    if (!total.is_zero())
+        for (std::size_t i = 0; i < weights.size(); ++i)
+            shares[i] = weights[i] / total;
+    return shares;
+}
+
+std::vector<Ore> distribute_largest_remainder(Ore pot, const std::vector<Rational>& weights) {
+    const std::vector<Rational> shares = shares_of(weights);
+    std::vector<Ore> parts(weights.size(), 0);
     // Work on |pot| so floors and remainders behave the same for a negative pot.
     const bool negative = pot < 0;
-    const Int128 magnitude = negative ? -static_cast<Int128>(pot) : pot;
-    std::vector<Int128> remainders(weights.size());
-    Int128 assigned = 0;
+    const Rational magnitude = Rational::from_int(negative ? -pot : pot);
+    std::vector<Rational> remainders(weights.size());
+    Ore assigned = 0;
     for (std::size_t i = 0; i < weights.size(); ++i) {
-        const Int128 exact = magnitude * weights[i].raw();
-        parts[i] = static_cast<Ore>(exact / total);
-        remainders[i] = exact % total;
+        const Rational exact = magnitude * shares[i];
+        parts[i] = exact.floor();
+        remainders[i] = exact - Rational::from_int(parts[i]);
         assigned += parts[i];
     }
+    if (assigned == 0 &&
+        std::all_of(shares.begin(), shares.end(), [](const Rational& s) { return s.is_zero(); }))
+        return parts;  // all weights zero: nothing is distributed
     std::vector<std::size_t> order(weights.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return remainders[a] > remainders[b]; });
-    for (std::size_t k = 0; assigned < magnitude; ++k, ++assigned)
+    const Ore target = negative ? -pot : pot;
+    for (std::size_t k = 0; assigned < target; ++k, ++assigned)
         ++parts[order[k]];
     if (negative)
         for (Ore& p : parts)

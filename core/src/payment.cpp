@@ -58,7 +58,7 @@ Payment Payment::read(const Params& params, const std::string& price_key) {
         if (params.has("planned_volume_year")) {
             p.mode = Mode::price;
             p.derived_from_volume = params.number("planned_volume_year");
-            p.annual_ore = (p.annual_ore * p.budget_share).divided_by(p.derived_from_volume);
+            p.annual_ore = p.annual_ore * p.budget_share / p.derived_from_volume;
         }
         return p;
     }
@@ -98,14 +98,15 @@ std::string format_ore_kr(Decimal ore) {
 
 std::string Payment::describe() const {
     if (mode == Mode::price) {
-        std::string s = format_decimal(annual_ore.divided_by(100), 2) +
+        std::string s = format_decimal((annual_ore / Rational::from_int(100)).to_decimal(), 2) +
                         (per_event ? " kr each" : " kr per year / 12");
         if (!derived_from_volume.is_zero())
             s += ", derived from the pot over a planned " + format_decimal(derived_from_volume, 0) +
                  " a year";
         return s;
     }
-    std::string s = "annual budget " + format_decimal(annual_ore.divided_by(100), 0) + " kr";
+    std::string s = "annual budget " +
+                    format_decimal((annual_ore / Rational::from_int(100)).to_decimal(), 0) + " kr";
     if (budget_share != Decimal::from_int(1))
         s += " × share " + budget_share.to_short_string();
     return s + ", 1/12 a month, split by largest remainder";
@@ -117,21 +118,23 @@ std::vector<LedgerLine> pay(const Payment& payment, Period period,
     for (const UnitBasis& b : bases) {
         LedgerLine line;
         line.unit = b.unit;
-        line.basis = b.basis;
+        line.set_basis(b.basis);
         line.basis_unit = basis_unit;
         lines.push_back(std::move(line));
     }
     if (payment.mode == Payment::Mode::price) {
-        const Decimal rate =
-            payment.per_event ? payment.annual_ore : payment.annual_ore.divided_by(12);
-        for (LedgerLine& line : lines) {
-            line.rate_ore = rate;
+        // Exact: a yearly price / 12 is a fraction; only the amount is rounded.
+        const Rational rate =
+            payment.per_event ? payment.annual_ore : payment.annual_ore / Rational::from_int(12);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            LedgerLine& line = lines[i];
+            line.set_rate(rate);
             if (payment.fixed_annual) {
-                line.amount_ore =
-                    monthly_share(amount_ore(line.basis, payment.annual_ore), period.month);
+                line.annual_ore = amount_ore(bases[i].basis, payment.annual_ore);
+                line.amount_ore = monthly_share(line.annual_ore, period.month);
                 line.rounding = Rounding::monthly_share;
             } else {
-                line.amount_ore = amount_ore(line.basis, rate);
+                line.amount_ore = amount_ore(bases[i].basis, rate);
                 line.rounding = Rounding::per_line;
             }
         }
@@ -139,19 +142,16 @@ std::vector<LedgerLine> pay(const Payment& payment, Period period,
     }
     const Ore annual_pot = amount_ore(payment.annual_ore, payment.budget_share);
     const Ore pot = monthly_share(annual_pot, period.month);
-    std::vector<Decimal> weights;
-    Decimal total;
+    std::vector<Rational> weights;
+    Rational total;
     for (const UnitBasis& b : bases) {
         weights.push_back(b.basis);
         total += b.basis;
     }
-    const std::vector<Ore> parts = distribute_largest_remainder(pot, weights);
-    const Decimal rate = total.is_zero() ? Decimal() : Decimal::from_int(pot).divided_by(total);
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        lines[i].rate_ore = rate;
-        lines[i].amount_ore = parts[i];
-        lines[i].rounding = Rounding::largest_remainder;
-    }
+    const Rational rate = total.is_zero() ? Rational() : Rational::from_int(pot) / total;
+    for (LedgerLine& line : lines)
+        line.set_rate(rate);
+    split_pot(lines, pot, weights);
     return lines;
 }
 

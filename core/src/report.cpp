@@ -129,11 +129,23 @@ void write_table(std::ostream& out, const RunResult& run) {
     out << "\n";
 }
 
+// What a line needs to be recomputed exactly beside its rounded basis and rate: the pot and
+// share of a pot line, the annual amount of a monthly share (empty where it does not apply).
+std::string pot_ore_text(const LedgerLine& l) {
+    return l.rounding == Rounding::largest_remainder ? std::to_string(l.pot_ore) : "";
+}
+std::string share_text(const LedgerLine& l) {
+    return l.rounding == Rounding::largest_remainder ? l.share.to_string() : "";
+}
+std::string annual_ore_text(const LedgerLine& l) {
+    return l.rounding == Rounding::monthly_share ? std::to_string(l.annual_ore) : "";
+}
+
 void write_csv(std::ostream& out, const RunResult& run) {
     // Every line names the run it belongs to and whether it was computed from sample data.
     out << "run_id,model_sha256,sample_data,";
     out << "period,unit,unit_name,component,type,basis,basis_unit,rate_ore,amount_ore,rounding,"
-           "explanation\n";
+           "explanation,basis_exact,rate_ore_exact,pot_ore,share,annual_ore\n";
     const std::string run_columns = (run.run_id ? std::to_string(*run.run_id) : std::string()) +
                                     "," + run.model_hash + "," + (run.sample_data ? "1" : "0") +
                                     ",";
@@ -143,7 +155,9 @@ void write_csv(std::ostream& out, const RunResult& run) {
                 << csv_field(s.unit->name) << "," << csv_field(l.component) << ","
                 << csv_field(l.type) << "," << l.basis.to_string() << "," << csv_field(l.basis_unit)
                 << "," << l.rate_ore.to_string() << "," << l.amount_ore << ","
-                << to_string(l.rounding) << "," << csv_field(l.explanation) << "\n";
+                << to_string(l.rounding) << "," << csv_field(l.explanation) << ","
+                << l.exact_basis().to_string() << "," << l.exact_rate().to_string() << ","
+                << pot_ore_text(l) << "," << share_text(l) << "," << annual_ore_text(l) << "\n";
 }
 
 void write_json(std::ostream& out, const RunResult& run) {
@@ -171,8 +185,15 @@ void write_json(std::ostream& out, const RunResult& run) {
             out << (i ? "," : "") << "\n      {\"component\": " << json_string(l.component)
                 << ", \"type\": " << json_string(l.type) << ", \"basis\": " << l.basis.to_string()
                 << ", \"basis_unit\": " << json_string(l.basis_unit)
+                << ", \"basis_exact\": " << json_string(l.exact_basis().to_string())
                 << ", \"rate_ore\": " << l.rate_ore.to_string()
-                << ", \"amount_ore\": " << l.amount_ore
+                << ", \"rate_ore_exact\": " << json_string(l.exact_rate().to_string());
+            if (l.rounding == Rounding::largest_remainder)
+                out << ", \"pot_ore\": " << l.pot_ore
+                    << ", \"share\": " << json_string(l.share.to_string());
+            if (l.rounding == Rounding::monthly_share)
+                out << ", \"annual_ore\": " << l.annual_ore;
+            out << ", \"amount_ore\": " << l.amount_ore
                 << ", \"rounding\": " << json_string(to_string(l.rounding))
                 << ", \"explanation\": " << json_string(l.explanation) << "}";
         }
@@ -233,6 +254,12 @@ void write_explanation(std::ostream& out, const RunResult& run, const UnitStatem
         out << "  basis " << l.basis.to_short_string() << " " << l.basis_unit << " × rate "
             << l.rate_ore.to_short_string() << " öre = " << l.amount_ore << " öre ("
             << rounding_note(l.rounding) << ")\n";
+        if (l.rounding == Rounding::largest_remainder)
+            out << "  share " << l.share.to_string() << " of this month's pot " << l.pot_ore
+                << " öre\n";
+        else if (l.exact_basis() != Rational(l.basis) || l.exact_rate() != Rational(l.rate_ore))
+            out << "  exactly: basis " << l.exact_basis().to_string() << " × rate "
+                << l.exact_rate().to_string() << " öre\n";
         for (const std::string& t : l.trace)
             out << "    " << t << "\n";
         out << "\n";

@@ -38,7 +38,7 @@ std::string percent(Decimal share) {
 
 std::vector<ComponentPart> expand_split(const Params& p) {
     const std::vector<Params> parts = p.objects("parts");
-    std::vector<Decimal> shares;
+    std::vector<Rational> shares;
     for (const Params& part : parts)
         shares.push_back(part.number("share"));
     const Ore total = amount_ore(Decimal::from_int(1), p.money_ore("budget_year"));
@@ -54,7 +54,7 @@ std::vector<ComponentPart> expand_split(const Params& p) {
             for (const auto& kv : part.node("params"))
                 params.force_insert(kv.first, kv.second);
         params["budget_year"] = Decimal::from_int(budgets[i]).divided_by(100).to_short_string();
-        std::string label = percent(shares[i]) + " of " + format_kr(total) + " kr";
+        std::string label = percent(part.number("share")) + " of " + format_kr(total) + " kr";
         if (part.has("label"))
             label = part.text("label") + " (" + label + ")";
         out.push_back(ComponentPart{part.text("id"), part.text("type"), label, params});

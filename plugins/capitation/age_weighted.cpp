@@ -36,12 +36,15 @@ class AgeWeighted : public Component {
 
     std::vector<LedgerLine> compute(const RunContext& ctx) const override {
         AgeBandTable table = bands_;
+        std::vector<Rational> weights = exact_weights(bands_);  // paid on; the table shows them
         std::vector<std::string> weight_trace;
         if (derive_) {
             std::vector<DerivedBand> details;
             const ListingAggregate& population = ctx.data.listing(derive_->population_period);
             table = derive_weights(bands_, ctx.data.visits(derive_->visits_period), population,
                                    derive_->rule, details);
+            for (std::size_t b = 0; b < details.size(); ++b)
+                weights[b] = details[b].exact_weight;
             weight_trace.push_back("weights derived from visits " +
                                    derive_->visits_period.to_string() + " per person listed " +
                                    derive_->population_period.to_string() + ":");
@@ -54,10 +57,10 @@ class AgeWeighted : public Component {
         }
         const ListingAggregate& listing = ctx.data.listing(ctx.period);
         if (shift_)
-            table = shift_->apply(table, listing, weight_trace);
+            table = shift_->apply(table, weights, listing, weight_trace);
         std::vector<UnitBasis> bases;
         for (const Unit& unit : ctx.region.units)
-            bases.push_back({unit.id, table.weighted(listing.unit(unit.id))});
+            bases.push_back({unit.id, weighted_exactly(table, weights, listing.unit(unit.id))});
         std::vector<LedgerLine> lines = pay(payment_, ctx.period, bases, "weighted listed");
         for (LedgerLine& line : lines) {
             const UnitListing& unit = listing.unit(line.unit);

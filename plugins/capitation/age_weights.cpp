@@ -36,14 +36,36 @@ AgeBandTable derive_weights(const AgeBandTable& bands, const VisitAggregate& vis
             throw std::runtime_error("cannot derive the weight of age band " +
                                      bands.bands()[b].label() + ": nobody in it is listed in " +
                                      population.ref.period);
-        // (V_b / N_b) / (V / N) = V_b·N / (N_b·V), exact until the one rounding to six decimals.
-        const Int128 numerator =
-            static_cast<Int128>(details[b].weighted_visits.raw()) * total_persons;
-        const Int128 denominator = static_cast<Int128>(details[b].persons) * total_visits.raw();
-        derived.set_weight(b,
-                           Decimal::from_raw(round_div(numerator * Decimal::kScale, denominator)));
+        // (V_b / N_b) / (V / N) = V_b·N / (N_b·V), kept exact; only the shown weight is rounded.
+        details[b].exact_weight = Rational(details[b].weighted_visits) / total_visits *
+                                  Rational::of(total_persons, details[b].persons);
+        derived.set_weight(b, details[b].exact_weight.to_decimal());
     }
     return derived;
+}
+
+std::vector<Rational> exact_weights(const AgeBandTable& table) {
+    std::vector<Rational> weights;
+    for (const AgeBand& band : table.bands())
+        weights.push_back(band.weight.value_or(Decimal()));
+    return weights;
+}
+
+std::vector<std::int64_t> band_persons(const AgeBandTable& table, const UnitListing& listing) {
+    std::vector<std::int64_t> persons(table.bands().size(), 0);
+    for (int s = 0; s < 2; ++s)
+        for (int age = 0; age <= kMaxAge; ++age)
+            persons[table.index_of(age, static_cast<Sex>(s))] += listing.persons[s][age];
+    return persons;
+}
+
+Rational weighted_exactly(const AgeBandTable& table, const std::vector<Rational>& weights,
+                          const UnitListing& listing) {
+    const std::vector<std::int64_t> persons = band_persons(table, listing);
+    Rational total;
+    for (std::size_t b = 0; b < persons.size(); ++b)
+        total += weights[b] * Rational::from_int(persons[b]);
+    return total;
 }
 
 }  // namespace vardval::capitation

@@ -9,6 +9,7 @@
 
 #include "vardval/age_bands.hpp"
 #include "vardval/aggregates.hpp"
+#include "vardval/rational.hpp"
 
 namespace vardval::capitation {
 
@@ -21,13 +22,24 @@ struct DerivationRule {
 struct DerivedBand {
     Decimal weighted_visits;
     std::int64_t persons = 0;
+    Rational exact_weight;  // what is paid on; the table shows it rounded
 };
 
 // Fills every band's weight: (visits_b / persons_b) / (visits / persons), rounded to six
-// decimals. `details` gets one entry per band for the trace. Throws std::runtime_error for a
-// band without persons (its weight is undefined).
+// decimals for display; `details` gets one entry per band with the exact weight. Throws
+// std::runtime_error for a band without persons (its weight is undefined).
 AgeBandTable derive_weights(const AgeBandTable& bands, const VisitAggregate& visits,
                             const ListingAggregate& population, const DerivationRule& rule,
                             std::vector<DerivedBand>& details);
+
+// A table's given weights as exact fractions, one per band.
+std::vector<Rational> exact_weights(const AgeBandTable& table);
+
+// Persons in each band of `table` at one unit.
+std::vector<std::int64_t> band_persons(const AgeBandTable& table, const UnitListing& listing);
+
+// Σ persons × exact weight, one weight per band of `table`: the basis paid on.
+Rational weighted_exactly(const AgeBandTable& table, const std::vector<Rational>& weights,
+                          const UnitListing& listing);
 
 }  // namespace vardval::capitation

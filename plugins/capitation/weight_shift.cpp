@@ -3,6 +3,7 @@
 #include <functional>
 #include <stdexcept>
 
+#include "age_weights.hpp"
 #include "vardval/payment.hpp"
 
 namespace vardval::capitation {
@@ -16,21 +17,17 @@ bool funding(const AgeBand& band, const WeightShift& s) {
     return band.from >= s.fund_from && band.to && *band.to <= s.fund_to;
 }
 
-// Σ over the region of persons × weight in the bands `in` selects.
-Decimal weighted_in(const AgeBandTable& bands, const ListingAggregate& listing,
-                    const std::function<bool(const AgeBand&)>& in) {
-    Decimal total;
-    for (const auto& [id, unit] : listing.units)
-        for (const AgeBand& band : bands.bands()) {
-            if (!in(band))
-                continue;
-            std::int64_t n = 0;
-            for (int s = 0; s < 2; ++s)
-                if (band.applies_to(static_cast<Sex>(s)))
-                    for (int age = band.from; age <= band.to.value_or(kMaxAge); ++age)
-                        n += unit.persons[s][age];
-            total += band.weight->times(n);
-        }
+// Σ over the region of persons × exact weight in the bands `in` selects.
+Rational weighted_in(const AgeBandTable& bands, const std::vector<Rational>& weights,
+                     const ListingAggregate& listing,
+                     const std::function<bool(const AgeBand&)>& in) {
+    Rational total;
+    for (const auto& [id, unit] : listing.units) {
+        const std::vector<std::int64_t> persons = band_persons(bands, unit);
+        for (std::size_t b = 0; b < persons.size(); ++b)
+            if (in(bands.bands()[b]))
+                total += weights[b] * Rational::from_int(persons[b]);
+    }
     return total;
 }
 
@@ -82,33 +79,37 @@ void WeightShift::check(const AgeBandTable& bands, const Params& p,
     }
 }
 
-AgeBandTable WeightShift::apply(const AgeBandTable& bands, const ListingAggregate& listing,
+AgeBandTable WeightShift::apply(const AgeBandTable& bands, std::vector<Rational>& weights,
+                                const ListingAggregate& listing,
                                 std::vector<std::string>& trace) const {
-    const Decimal raise_total =
-        weighted_in(bands, listing, [&](const AgeBand& b) { return raised(b, *this); });
-    const Decimal fund_total =
-        weighted_in(bands, listing, [&](const AgeBand& b) { return funding(b, *this); });
-    const Decimal moved = raise_total * increase;
+    const Rational raise_total =
+        weighted_in(bands, weights, listing, [&](const AgeBand& b) { return raised(b, *this); });
+    const Rational fund_total =
+        weighted_in(bands, weights, listing, [&](const AgeBand& b) { return funding(b, *this); });
+    const Rational moved = raise_total * increase;
     if (fund_total.is_zero() || moved > fund_total)
-        throw std::runtime_error("capitation shift: ages " + std::to_string(fund_from) + "-" +
-                                 std::to_string(fund_to) + " weigh " +
-                                 fund_total.to_short_string() + " in " + listing.ref.period +
-                                 ", too little to fund " + moved.to_short_string());
-    const Decimal factor = Decimal::from_int(1) - moved.divided_by(fund_total);
+        throw std::runtime_error(
+            "capitation shift: ages " + std::to_string(fund_from) + "-" + std::to_string(fund_to) +
+            " weigh " + fund_total.to_decimal().to_short_string() + " in " + listing.ref.period +
+            ", too little to fund " + moved.to_decimal().to_short_string());
+    // Exact, so the region's weighted listed stay exactly the same.
+    const Rational factor = Rational::from_int(1) - moved / fund_total;
     AgeBandTable shifted = bands;
     for (std::size_t i = 0; i < bands.bands().size(); ++i) {
         const AgeBand& band = bands.bands()[i];
         if (raised(band, *this))
-            shifted.set_weight(i, *band.weight * (Decimal::from_int(1) + increase));
+            weights[i] = weights[i] * (Rational::from_int(1) + increase);
         else if (funding(band, *this))
-            shifted.set_weight(i, *band.weight * factor);
+            weights[i] = weights[i] * factor;
+        shifted.set_weight(i, weights[i].to_decimal());
     }
-    trace.push_back("shift on listing " + listing.ref.period + ": " +
-                    std::to_string(raise_from_age) + "+ weigh " + format_decimal(raise_total, 2) +
-                    ", raised by " + format_decimal(increase.times(100), 1) +
-                    " % = " + format_decimal(moved, 2) + " weighted listed, taken from ages " +
-                    std::to_string(fund_from) + "-" + std::to_string(fund_to) + " (" +
-                    format_decimal(fund_total, 2) + ") by factor " + factor.to_short_string());
+    trace.push_back(
+        "shift on listing " + listing.ref.period + ": " + std::to_string(raise_from_age) +
+        "+ weigh " + format_decimal(raise_total.to_decimal(), 2) + ", raised by " +
+        format_decimal(increase.times(100), 1) + " % = " + format_decimal(moved.to_decimal(), 2) +
+        " weighted listed, taken from ages " + std::to_string(fund_from) + "-" +
+        std::to_string(fund_to) + " (" + format_decimal(fund_total.to_decimal(), 2) +
+        ") by factor " + factor.to_string());
     return shifted;
 }
 

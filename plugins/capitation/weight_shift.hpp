@@ -9,6 +9,7 @@
 
 #include "vardval/age_bands.hpp"
 #include "vardval/params.hpp"
+#include "vardval/rational.hpp"
 
 namespace vardval::capitation {
 
@@ -22,9 +23,10 @@ struct WeightShift {
     static WeightShift read(const Params& shift);
     // Bands must lie wholly inside or outside the raised and the funding ranges.
     void check(const AgeBandTable& bands, const Params& p, std::vector<Issue>& issues) const;
-    // The shifted table; `trace` gets the totals and factor. Throws if nothing funds it.
-    AgeBandTable apply(const AgeBandTable& bands, const ListingAggregate& listing,
-                       std::vector<std::string>& trace) const;
+    // The shifted table (weights shown rounded); `weights`, the exact weight of each band,
+    // are shifted exactly. `trace` gets the totals and factor. Throws if nothing funds it.
+    AgeBandTable apply(const AgeBandTable& bands, std::vector<Rational>& weights,
+                       const ListingAggregate& listing, std::vector<std::string>& trace) const;
 };
 
 }  // namespace vardval::capitation

@@ -35,14 +35,15 @@ RegionScore region_score(const std::map<std::string, Decimal>& weights,
     return r;
 }
 
-Decimal index_against(const std::map<std::string, Decimal>& weights, const UnitListing& unit,
-                      const RegionScore& region) {
+// (W_unit / L_unit) / (W_region / L_region), exact: the money is paid on this, not on a
+// rounded index (at 9 500 listed a six-decimal index moves a line by up to 33 öre).
+Rational index_against(const std::map<std::string, Decimal>& weights, const UnitListing& unit,
+                       const RegionScore& region) {
     const std::int64_t listed = unit.listed();
     if (listed == 0 || region.weighted == 0)
-        return Decimal();
-    return Decimal::from_raw(
-        round_div(weighted_count(weights, unit.cni) * region.listed * Decimal::kScale,
-                  region.weighted * listed));
+        return Rational();
+    return Rational::of(weighted_count(weights, unit.cni), region.weighted) *
+           Rational::of(region.listed, listed);
 }
 
 class Cni : public Component {
@@ -63,11 +64,11 @@ class Cni : public Component {
                                          " column); variables in the listing: " + join(present));
         const RegionScore region = region_score(weights_, listing);
         std::vector<UnitBasis> bases;
-        std::map<std::string, Decimal> indexes;
+        std::map<std::string, Rational> indexes;
         for (const Unit& unit : ctx.region.units) {
             const UnitListing& listed = listing.unit(unit.id);
             indexes[unit.id] = index_against(weights_, listed, region);
-            bases.push_back({unit.id, indexes[unit.id].times(listed.listed())});
+            bases.push_back({unit.id, indexes[unit.id] * Rational::from_int(listed.listed())});
         }
         std::map<std::string, std::string> region_counts;  // variable → "region n of N", for traces
         for (const auto& [variable, w] : weights_)
@@ -77,8 +78,9 @@ class Cni : public Component {
         for (LedgerLine& line : lines) {
             const UnitListing& unit = listing.unit(line.unit);
             const std::int64_t listed = unit.listed();
-            line.explanation = "CNI (Care Need Index) " + indexes[line.unit].to_short_string(4) +
-                               " × " + std::to_string(listed) + " listed; " + payment_.describe();
+            line.explanation = "CNI (Care Need Index) " +
+                               indexes[line.unit].to_decimal().to_short_string(4) + " × " +
+                               std::to_string(listed) + " listed; " + payment_.describe();
             if (listed == 0)
                 continue;
             for (const auto& [variable, w] : weights_) {
@@ -99,9 +101,14 @@ class Cni : public Component {
 
 }  // namespace
 
+Rational exact_index(const std::map<std::string, Decimal>& weights, const UnitListing& unit,
+                     const ListingAggregate& region) {
+    return index_against(weights, unit, region_score(weights, region));
+}
+
 Decimal unit_index(const std::map<std::string, Decimal>& weights, const UnitListing& unit,
                    const ListingAggregate& region) {
-    return index_against(weights, unit, region_score(weights, region));
+    return exact_index(weights, unit, region).to_decimal();
 }
 
 ComponentType cni_type() {

@@ -9,7 +9,12 @@
 
 namespace vardval::cni {
 
-// index = (Σ w·count_unit / listed_unit) / (Σ w·count_region / listed_region), six decimals.
+// index = (Σ w·count_unit / listed_unit) / (Σ w·count_region / listed_region), exactly;
+// zero for a unit without listed or a region without any weighted count. Money is paid on
+// this exact value.
+Rational exact_index(const std::map<std::string, Decimal>& weights, const UnitListing& unit,
+                     const ListingAggregate& region);
+// The same rounded to six decimals, for display.
 Decimal unit_index(const std::map<std::string, Decimal>& weights, const UnitListing& unit,
                    const ListingAggregate& region);
 

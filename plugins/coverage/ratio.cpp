@@ -54,14 +54,14 @@ class Ratio : public Component {
     }
 
   private:
-    Decimal basis(const UnitCoverage& c, std::int64_t listed) const {
+    Rational basis(const UnitCoverage& c, std::int64_t listed) const {
         if (!c.has_ratio())
-            return Decimal();
+            return Rational();
         if (!threshold_)
             return c.listed_times_ratio(listed);
         if (!c.reaches(level_))
-            return Decimal();
-        return Decimal::from_int(payment_.mode == Payment::Mode::price ? 1 : listed);
+            return Rational();
+        return Rational::from_int(payment_.mode == Payment::Mode::price ? 1 : listed);
     }
 
     std::string basis_unit() const {

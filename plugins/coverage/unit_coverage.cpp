@@ -19,9 +19,8 @@ bool UnitCoverage::reaches(Decimal level) const {
            static_cast<Int128>(level.raw()) * outpatient_->raw();
 }
 
-Decimal UnitCoverage::listed_times_ratio(std::int64_t listed) const {
-    return Decimal::from_raw(round_div(
-        static_cast<Int128>(listed) * primary_care_->raw() * Decimal::kScale, outpatient_->raw()));
+Rational UnitCoverage::listed_times_ratio(std::int64_t listed) const {
+    return Rational::from_int(listed) * Rational(*primary_care_) / Rational(*outpatient_);
 }
 
 std::string UnitCoverage::describe(const Measures& measures) const {

@@ -24,7 +24,7 @@ class UnitCoverage {
     bool has_ratio() const;
     Decimal ratio() const;              // six decimals; only with has_ratio()
     bool reaches(Decimal level) const;  // primary care ≥ level × outpatient, exactly
-    Decimal listed_times_ratio(std::int64_t listed) const;  // rounded once to six decimals
+    Rational listed_times_ratio(std::int64_t listed) const;  // exact: the basis paid on
     // "täckningsgrad 72.00 % (7 200 of 10 000 outpatient visits)", or why there is none.
     std::string describe(const Measures& measures) const;
 

@@ -118,8 +118,9 @@ class PerEvent : public Component {
                                  format_ore_kr(price) + " = " + format_ore_kr(price.times(t.paid)));
         }
         line.basis = Decimal::from_int(paid);
-        line.rate_ore = paid > 0 ? value.divided_by(paid) : Decimal();
-        line.amount_ore = amount_ore(line.basis, line.rate_ore);
+        // The average price per paid event, exact, so basis × rate is the value.
+        line.set_rate(paid > 0 ? Rational(value) / Rational::from_int(paid) : Rational());
+        line.amount_ore = amount_ore(line.basis, line.exact_rate());
         line.explanation = paid_kinds.empty()
                                ? "no paid events at the unit this month"
                                : join(paid_kinds, " + ") + " = " +
@@ -136,10 +137,10 @@ class PerEvent : public Component {
     void apply_cap(std::vector<LedgerLine>& lines, Period period) const {
         const Ore cap = monthly_share(*cap_year_, period.month);
         Ore total = 0;
-        std::vector<Decimal> weights;
+        std::vector<Rational> weights;
         for (const LedgerLine& line : lines) {
             total += line.amount_ore;
-            weights.push_back(Decimal::from_int(line.amount_ore));
+            weights.push_back(Rational::from_int(line.amount_ore));
         }
         const std::string against = "region total this month " +
                                     format_ore_kr(Decimal::from_int(total)) + " against the cap " +
@@ -151,16 +152,14 @@ class PerEvent : public Component {
             return;
         }
         const Decimal factor = Decimal::from_ratio(cap, total);
-        const std::vector<Ore> parts = distribute_largest_remainder(cap, weights);
+        split_pot(lines, cap, weights);
         for (std::size_t i = 0; i < lines.size(); ++i) {
             LedgerLine& line = lines[i];
-            line.rate_ore = line.rate_ore * factor;
-            line.amount_ore = parts[i];
-            line.rounding = Rounding::largest_remainder;
+            line.set_rate(line.exact_rate() * Rational::of(cap, total));
             if (!weights[i].is_zero())
                 line.explanation +=
                     ", scaled by " + format_decimal(factor, 6) +
-                    " to this month's cap: " + format_ore_kr(Decimal::from_int(parts[i]));
+                    " to this month's cap: " + format_ore_kr(Decimal::from_int(line.amount_ore));
             line.trace.push_back(against + ": every unit scaled by cap / total = " +
                                  format_decimal(factor, 6) + ", split by largest remainder");
         }

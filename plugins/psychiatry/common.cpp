@@ -51,7 +51,7 @@ std::string payment_trace(const CountedPayment& counted, Period period, Decimal 
                           const std::string& basis_unit) {
     const Payment& payment = counted.payment;
     if (payment.mode == Payment::Mode::price) {
-        std::string s = "price " + payment.annual_ore.to_short_string() + " öre";
+        std::string s = "price " + payment.annual_ore.to_string() + " öre";
         if (!counted.derivation.empty())
             s += " = " + counted.derivation + ", in öre";
         return s + "; amount = basis (" + basis_unit +

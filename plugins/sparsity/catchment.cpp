@@ -68,8 +68,8 @@ class Catchment : public Component {
             const Decimal size = size_of(unit, listed, ctx.region);
             const SizeRow& row = row_for(size);
             const std::int64_t distant = rule_.distant(listed);
-            const Decimal rate = row.price_year_ore.divided_by(12);
-            const Ore distant_part = amount_ore(Decimal::from_int(distant), rate);
+            const Rational rate = Rational(row.price_year_ore) / Rational::from_int(12);  // exact
+            const Ore distant_part = amount_ore(Rational::from_int(distant), rate);
             const bool fixed_due = distant >= fixed_min_distant_ && !row.fixed_year_ore.is_zero();
 
             LedgerLine line;
@@ -78,22 +78,22 @@ class Catchment : public Component {
             if (fixed_due) {
                 // Two parts with their own rounding: the distant-listed part basis × rate rounded,
                 // the fixed part this month's share of the annual amount, so the months sum to
-                // it. A line has one basis × rate, so it shows 1 unit × the sum, and the
-                // explanation gives both parts.
+                // it. A line has one basis × rate, so it shows 1 unit × the sum (exact, so
+                // per_line re-checks), and the explanation gives both parts.
                 const Ore fixed_part = monthly_share(
                     amount_ore(Decimal::from_int(1), row.fixed_year_ore), ctx.period.month);
                 line.basis = Decimal::from_int(1);
                 line.basis_unit = "unit (distant-listed amount + fixed share)";
                 line.amount_ore = distant_part + fixed_part;
                 line.rate_ore = Decimal::from_int(line.amount_ore);
-                line.rounding = Rounding::monthly_share;
+                line.rounding = Rounding::per_line;
                 fixed_text = "; plus this month's share of the fixed " +
                              format_ore_kr(row.fixed_year_ore) +
                              " a year: " + format_ore_kr(Decimal::from_int(fixed_part));
             } else {
                 line.basis = Decimal::from_int(distant);
                 line.basis_unit = rule_.basis_unit();
-                line.rate_ore = rate;
+                line.set_rate(rate);
                 line.amount_ore = distant_part;
                 line.rounding = Rounding::per_line;
                 if (!row.fixed_year_ore.is_zero())

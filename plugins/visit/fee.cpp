@@ -91,8 +91,6 @@ class Fee : public Component {
         }
         const bool scaled = ceiling_ && ceiling_->binds(region_visits);
         const Ore scaled_total = scaled ? ceiling_->scaled_total(region_value, region_visits) : 0;
-        const std::vector<Ore> scaled_amounts =
-            scaled ? distribute_largest_remainder(scaled_total, values) : std::vector<Ore>{};
 
         std::vector<LedgerLine> lines;
         for (std::size_t i = 0; i < ctx.region.units.size(); ++i) {
@@ -104,22 +102,24 @@ class Fee : public Component {
             line.trace = visits.trace();
             if (scaled) {
                 line.rate_ore = ceiling_->scaled_rate(values[i], line.basis, region_visits);
-                line.amount_ore = scaled_amounts[i];
-                line.rounding = Rounding::largest_remainder;
                 line.trace.push_back("region: " + format_ore_kr(region_value) +
                                      " at list prices, scaled " +
                                      format_ore_kr(Decimal::from_int(scaled_total)) +
                                      " (rounded to the öre), split by largest remainder in "
                                      "proportion to each unit's pay at list prices");
             } else {
-                // One rate per line: the unit's average price per weighted visit.
-                line.rate_ore = line.basis.is_zero() ? Decimal() : values[i].divided_by(line.basis);
-                line.amount_ore = amount_ore(line.basis, line.rate_ore);
+                // One rate per line: the unit's average price per weighted visit, exact, so
+                // basis × rate is the unit's pay at list prices.
+                line.set_rate(line.basis.is_zero() ? Rational()
+                                                   : Rational(values[i]) / Rational(line.basis));
+                line.amount_ore = amount_ore(line.basis, line.exact_rate());
                 line.rounding = Rounding::per_line;
             }
             line.explanation = explain(visits, months, region_visits, scaled);
             lines.push_back(std::move(line));
         }
+        if (scaled)
+            split_pot(lines, scaled_total, std::vector<Rational>(values.begin(), values.end()));
         return lines;
     }
 

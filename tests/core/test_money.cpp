@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
 #include <random>
+#include <stdexcept>
 
+#include "vardval/ledger.hpp"
 #include "vardval/money.hpp"
 #include "vardval/period.hpp"
 
@@ -53,12 +55,14 @@ TEST_CASE("pots reconcile to the öre over many random inputs") {
     for (int round = 0; round < 5000; ++round) {
         const Ore pot = static_cast<Ore>(rng() % 2'000'000'000'000ULL) - 500'000'000'000LL;
         const std::size_t n = 1 + rng() % 40;
-        std::vector<Decimal> weights;
+        std::vector<Rational> weights;
+        std::vector<Decimal> raw_weights;  // for the test's own integer check below
         Int128 total = 0;
         for (std::size_t i = 0; i < n; ++i) {
-            weights.push_back(
+            raw_weights.push_back(
                 Decimal::from_raw(static_cast<std::int64_t>(rng() % 30'000'000'000ULL)));
-            total += weights.back().raw();
+            weights.push_back(raw_weights.back());
+            total += raw_weights.back().raw();
         }
         if (total == 0)
             continue;
@@ -67,7 +71,7 @@ TEST_CASE("pots reconcile to the öre over many random inputs") {
         for (std::size_t i = 0; i < n; ++i) {
             sum += parts[i];
             // Each part is within one öre of its exact share.
-            const Int128 exact_times_total = static_cast<Int128>(pot) * weights[i].raw();
+            const Int128 exact_times_total = static_cast<Int128>(pot) * raw_weights[i].raw();
             const Int128 diff = static_cast<Int128>(parts[i]) * total - exact_times_total;
             REQUIRE((diff < 0 ? -diff : diff) < total);
         }
@@ -101,4 +105,95 @@ TEST_CASE("periods and dates") {
     CHECK(Date::parse("2020-02-29"));
     CHECK(age_on(*Date::parse("2010-02-02"), *Date::parse("2020-02-01")) == 9);
     CHECK(age_on(*Date::parse("2010-02-01"), *Date::parse("2020-02-01")) == 10);
+}
+
+TEST_CASE("rationals are exact, in lowest terms, and print exactly") {
+    const Rational third = Rational::of(1, 3);
+    CHECK((third + third + third) == Rational::from_int(1));
+    CHECK(Rational::of(4, -6) == Rational::of(-2, 3));
+    CHECK(Rational::of(4, -6).numerator() == -2);
+    CHECK(Rational::of(4, -6).denominator() == 3);
+    // 82 000 / 12 öre a month = 20 500/3: shown 6 833.333333, printed as the fraction.
+    const Rational rate = Rational::from_int(82000) / Rational::from_int(12);
+    CHECK(rate.to_string() == "20500/3");
+    CHECK(rate.to_decimal().to_string() == "6833.333333");
+    // A terminating fraction prints as a decimal: 127 200 / 12 = 10 600; 1/8 = 0.125.
+    CHECK((Rational::from_int(127200) / Rational::from_int(12)).to_string() == "10600");
+    CHECK(Rational::of(1, 8).to_string() == "0.125");
+    CHECK(Rational::of(-3, 40).to_string() == "-0.075");
+    CHECK(Rational(*Decimal::parse("2453.5")).to_string() == "2453.5");
+    CHECK(Rational::of(-7, 2) < Rational::of(-3, 1));
+}
+
+TEST_CASE("rationals round half away from zero and floor") {
+    CHECK(Rational::of(5, 2).round() == 3);
+    CHECK(Rational::of(-5, 2).round() == -3);
+    CHECK(Rational::of(7, 3).round() == 2);
+    CHECK(Rational::of(-7, 3).floor() == -3);
+    CHECK(Rational::of(7, 3).floor() == 2);
+    // An index of 2/3 rounded to six decimals (0.666667) pays 21 öre too much at 9 500
+    // listed: 9 500 × 2/3 × 20 500/3 = 43 277 777.78 → 43 277 778 öre exactly, while
+    // 6 333.3365 (9 500 × 0.666667) × 6 833.333333 = 43 277 799.41 → 43 277 799 öre.
+    const Rational exact = Rational::from_int(9500) * Rational::of(2, 3) * Rational::of(20500, 3);
+    CHECK(exact.round() == 43'277'778);
+    CHECK(amount_ore(*Decimal::parse("6333.3365"), *Decimal::parse("6833.333333")) == 43'277'799);
+}
+
+TEST_CASE("rationals never wrap; an amount that does not fit 64 bits is refused") {
+    // 2^100 squared is exact (arbitrary precision), and so is its sum with 2^-100 ...
+    const Rational big = Rational::of(Int128(1) << 100);
+    const Rational tiny = Rational::from_int(1) / big;
+    CHECK((big * big * tiny * tiny) == Rational::from_int(1));
+    // ... but as öre it does not fit: refused, not wrapped.
+    CHECK_THROWS_AS(big.round(), std::overflow_error);
+    CHECK_THROWS_AS(big.floor(), std::overflow_error);
+    CHECK_THROWS_AS(big.to_decimal(), std::overflow_error);
+    CHECK_THROWS_AS(Rational::of(1, 0), std::domain_error);
+    CHECK_THROWS_AS(Rational::from_int(1) / Rational(), std::domain_error);
+    // A sum over many bands with distinct denominators (1/2 + 1/3 + ... + 1/60) stays exact
+    // where 128 bits would overflow: the common denominator is lcm(2..60), about 9·10^24, and
+    // the products of such sums go far past 2^127.
+    Rational sum;
+    for (int d = 2; d <= 60; ++d)
+        sum += Rational::of(1, d);
+    const Rational squared = sum * sum * sum * sum;
+    CHECK((squared / (sum * sum * sum)) == sum);
+    CHECK_THROWS_AS(round_div(Int128(1) << 100, 1), std::overflow_error);  // not wrapped
+}
+
+TEST_CASE("largest remainder on exact weights gives the öre to the exact largest remainder") {
+    // 100 öre over 1/3 and 2/3: 33.33 and 66.67 → 33 and 66, the last öre to the second.
+    const auto parts = distribute_largest_remainder(100, {Rational::of(1, 3), Rational::of(2, 3)});
+    CHECK(parts == std::vector<Ore>{33, 67});
+    CHECK(shares_of({Rational::from_int(1), Rational::from_int(3)}) ==
+          std::vector<Rational>{Rational::of(1, 4), Rational::of(3, 4)});
+    const auto negative =
+        distribute_largest_remainder(-100, {Rational::of(1, 3), Rational::of(2, 3)});
+    CHECK(negative == std::vector<Ore>{-33, -67});
+}
+
+TEST_CASE("a ledger line rechecks by its rounding rule") {
+    LedgerLine line;
+    line.set_basis(Rational::of(200, 3));
+    line.set_rate(Rational::of(20500, 3));
+    line.amount_ore = 455556;  // 4 100 000 / 9 = 455 555.56
+    CHECK(recheck(line, 2).empty());
+    line.amount_ore = 455555;
+    CHECK(recheck(line, 2) != "");
+    LedgerLine pot;
+    pot.rounding = Rounding::largest_remainder;
+    pot.pot_ore = 100;
+    pot.share = Rational::of(2, 3);
+    pot.amount_ore = 67;  // 66.67 floored or one more: 66 or 67
+    CHECK(recheck(pot, 2).empty());
+    pot.amount_ore = 68;
+    CHECK(recheck(pot, 2) != "");
+    LedgerLine month;
+    month.rounding = Rounding::monthly_share;
+    month.basis = Decimal::from_int(1);
+    month.set_rate(Rational::of(1000, 12));  // 1 000 öre a year
+    month.annual_ore = 1000;
+    month.amount_ore = 83;  // round(1 000 × 2 / 12) − round(1 000 / 12) = 167 − 83 = 84 in Feb
+    CHECK(recheck(month, 1).empty());
+    CHECK(recheck(month, 2) != "");
 }

@@ -14,7 +14,9 @@ namespace vardval {
 
 struct Payment {
     enum class Mode { price, budget } mode = Mode::price;
-    Decimal annual_ore;  // price per basis unit per year, or the annual budget
+    // Price per basis unit per year, or the annual budget; exact, since a price derived from
+    // a pot over a planned volume is a fraction.
+    Rational annual_ore;
     Decimal budget_share = Decimal::from_int(1);  // part of the budget this component pays
     // Price mode only: the basis is a standing quantity (places, not listed persons), so each
     // unit's annual amount is fixed and the months must add up to it exactly.
@@ -52,7 +54,7 @@ struct Payment {
 
 struct UnitBasis {
     std::string unit;
-    Decimal basis;
+    Rational basis;  // exact: a derived basis (e.g. listed × CNI index) is not rounded
 };
 
 // Lines with basis, rate, amount and rounding set; the caller adds explanation and trace.

@@ -22,6 +22,8 @@
 namespace vardval {
 
 // Bump whenever anything in this header or the types it includes changes layout or meaning.
+// 5: declared vocabularies in Region and ParamSpec; exact basis, rate, pot and share in
+// LedgerLine.
 inline constexpr int ABI_VERSION = 5;
 
 // Datasets a component reads, fetched by the host from the database on first use.

@@ -118,8 +118,10 @@ derive:
 bands: [{from: 0, to: 14}, {from: 15, to: 64}, {from: 65}]
 )");
     const auto lines = p.run(region, kFeb, data);
-    // a: 10 × 0.833333 + 5 × 2.5 = 20.83333 weighted listed at 10 000 öre.
-    CHECK(lines[0].basis.to_string() == "20.833330");
+    // a: 10 × 5/6 (exact, shown 0.833333) + 5 × 2.5 = 125/6 = 20.833333 weighted listed at
+    // 10 000 öre: 1 250 000/6 = 208 333.33 → 208 333 öre.
+    CHECK(lines[0].basis.to_string() == "20.833333");
+    CHECK(lines[0].exact_basis() == Rational::of(125, 6));
     CHECK(lines[0].amount_ore == 208333);
 }
 
@@ -163,14 +165,16 @@ TEST_CASE("shift: 75+ weights up 14 %, funded by 6-74 so the weighted listed sta
     const auto before = base.run(region, jan, data);
     const auto after = shifted.run(region, jan, data);
     // 75+ weigh 300 × 2.71 = 813; +14 % = 113.82 moved from 6-74, which weigh
-    // 1 000 × 0.538 + 200 × 1.858 = 909.6: factor 1 − 113.82 / 909.6 = 0.874868.
-    // a: 100 × 2.351 + 1 000 × 0.538 × 0.874868 (= 0.470679) = 235.1 + 470.679 = 705.779
-    // b: 200 × 1.858 × 0.874868 (= 1.625505) + 300 × 3.0894 = 325.101 + 926.82 = 1 251.921
-    CHECK(after[0].basis.to_string() == "705.779000");
-    CHECK(after[1].basis.to_string() == "1251.921000");
+    // 1 000 × 0.538 + 200 × 1.858 = 909.6: factor 1 − 113.82 / 909.6 = 13 263/15 160
+    // (0.87486807…), kept exact.
+    // a: 100 × 2.351 + 1 000 × 0.538 × 13 263/15 160 = 235.1 + 470.679024 = 705.779024
+    // b: 200 × 1.858 × 13 263/15 160 + 300 × 3.0894 = 325.100976 + 926.82 = 1 251.920976
+    CHECK(after[0].basis.to_string() == "705.779024");
+    CHECK(after[1].basis.to_string() == "1251.920976");
     // Before: a 773.1, b 1 184.6; together 1 957.7, and after 1 957.7 again.
     CHECK((before[0].basis + before[1].basis) == (after[0].basis + after[1].basis));
-    CHECK_THAT(after[1].trace[0], Catch::Contains("factor 0.874868"));
+    CHECK(after[0].exact_basis() + after[1].exact_basis() == Rational::of(19577, 10));
+    CHECK_THAT(after[1].trace[0], Catch::Contains("factor 13263/15160"));
 
     auto straddle = issues_for(capitation::age_weighted_type(),
                                "price_per_weight_year: 1\n" + bands +

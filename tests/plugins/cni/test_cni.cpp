@@ -33,17 +33,20 @@ TEST_CASE("a unit's CNI index is its weighted variable share relative to the reg
     CHECK(cni::unit_index(w, l.units.at("b"), l).to_string() == "1.333333");
 }
 
-TEST_CASE("average amount × index per listed") {
+TEST_CASE("average amount × index per listed, paid on the exact index") {
     const Region region = make_region({"a", "b"});
     FakeData data = sample();
     ValidParams p(cni::cni_type(), "average_per_listed_year: 820\nvariables: {A: 2, B: 1}");
     const auto lines = p.run(region, kFeb, data);
-    // basis a = 100 × 0.666667 = 66.6667; rate 82 000 / 12 = 6 833.333333 öre;
-    // 66.6667 × 6 833.333333 = 455 555.78 → 455 556 öre (≈ 820 × 0.6667 / 12 kr per listed).
-    CHECK(lines[0].basis.to_string() == "66.666700");
+    // basis a = 100 × 2/3 = 200/3 (shown 66.666667); rate 82 000 / 12 = 20 500/3 öre (shown
+    // 6 833.333333); 200/3 × 20 500/3 = 4 100 000/9 = 455 555.56 → 455 556 öre.
+    CHECK(lines[0].basis.to_string() == "66.666667");
+    CHECK(lines[0].exact_basis() == Rational::of(200, 3));
     CHECK(lines[0].rate_ore.to_string() == "6833.333333");
+    CHECK(lines[0].exact_rate() == Rational::of(20500, 3));
     CHECK(lines[0].amount_ore == 455556);
-    CHECK(lines[1].amount_ore == amount_ore(Decimal::parse("133.3333").value(), lines[1].rate_ore));
+    // b: 400/3 × 20 500/3 = 8 200 000/9 = 911 111.11 → 911 111 öre.
+    CHECK(lines[1].amount_ore == 911111);
 }
 
 TEST_CASE("CNI as a share of a capitation budget reconciles") {
@@ -52,10 +55,85 @@ TEST_CASE("CNI as a share of a capitation budget reconciles") {
     ValidParams p(cni::cni_type(),
                   "budget_year: 1200000\nbudget_share: 0.25\nvariables: {A: 2, B: 1}");
     const auto lines = p.run(region, kFeb, data);
-    // 25 % of 1.2 mkr = 300 000 kr a year = 2 500 000 öre a month, split 66.6667 : 133.3333:
-    // 833 333.75 and 1 666 666.25 → 833 333 and 1 666 666, the last öre to a (0.75 > 0.25).
+    // 25 % of 1.2 mkr = 300 000 kr a year = 2 500 000 öre a month, split 200/3 : 400/3, i.e.
+    // shares 1/3 and 2/3: 833 333.33 and 1 666 666.67 → floors 833 333 and 1 666 666, the last
+    // öre to b (remainder 0.67 > 0.33). (A six-decimal index, 66.6667 : 133.3333, gave it to a.)
     CHECK(lines[0].amount_ore + lines[1].amount_ore == 2'500'000);
-    CHECK(lines[0].amount_ore == 833'334);
+    CHECK(lines[0].amount_ore == 833'333);
+    CHECK(lines[1].amount_ore == 1'666'667);
+    CHECK(lines[0].pot_ore == 2'500'000);
+    CHECK(lines[0].share == Rational::of(1, 3));
+    CHECK(lines[1].share == Rational::of(2, 3));
+}
+
+namespace {
+
+// Independent of the product's arithmetic: n / d rounded half away from zero, n, d > 0.
+std::int64_t reference_round(Int128 n, Int128 d) {
+    return static_cast<std::int64_t>((2 * n + d) / (2 * d));
+}
+
+}  // namespace
+
+TEST_CASE("CNI lines on 200 000 generated persons equal the exact amount to the öre") {
+    // Persons drawn by a fixed linear congruential generator: unit a or b (about 3:2), and
+    // each of seven CNI variables with its own probability. The test keeps its own counts.
+    const std::vector<std::string> vars{"v1", "v2", "v3", "v4", "v5", "v6", "v7"};
+    const std::vector<std::int64_t> weight_hundredths{615, 572, 513, 419, 419, 359, 123};
+    const std::vector<std::uint32_t> per_mille{90, 140, 60, 50, 180, 30, 70};
+    FakeData data;
+    ListingAggregate& l = data.listings[kFeb];
+    std::int64_t listed[2] = {0, 0};
+    std::int64_t counts[2][7] = {};
+    std::uint64_t state = 20200201;
+    auto next = [&state] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::uint32_t>(state >> 33);
+    };
+    for (int person = 0; person < 200'000; ++person) {
+        const int u = next() % 5 < 3 ? 0 : 1;
+        std::vector<std::string> flags;
+        for (std::size_t v = 0; v < vars.size(); ++v)
+            if (next() % 1000 < per_mille[v]) {
+                flags.push_back(vars[v]);
+                ++counts[u][v];
+            }
+        add_persons(l, u == 0 ? "a" : "b", 40, Sex::female, 1, flags);
+        ++listed[u];
+    }
+    for (const char* unit : {"a", "b"})
+        for (const std::string& v : vars)
+            l.units[unit].cni[v] += 0;  // every variable present at both units
+    REQUIRE(listed[0] + listed[1] == 200'000);
+
+    // Reference: amount_u = round(S_u / S × L × 82 000 / 12) with S = Σ weight × count (in
+    // hundredths; the scale cancels), L the region's listed: one division, one rounding.
+    Int128 s[2] = {0, 0};
+    for (int u = 0; u < 2; ++u)
+        for (std::size_t v = 0; v < vars.size(); ++v)
+            s[u] += static_cast<Int128>(weight_hundredths[v]) * counts[u][v];
+    const Int128 region_s = s[0] + s[1];
+    const Int128 region_listed = listed[0] + listed[1];
+    std::int64_t expected[2];
+    std::int64_t six_decimal_index[2];  // what a six-decimal index paid before
+    for (int u = 0; u < 2; ++u) {
+        expected[u] = reference_round(s[u] * region_listed * 82000, region_s * 12);
+        const Int128 index_raw =
+            reference_round(s[u] * region_listed * 1'000'000, region_s * listed[u]);
+        // basis index × L_u (six decimals) × rate 6 833.333333 öre, both raw × 10^6
+        six_decimal_index[u] =
+            reference_round(index_raw * listed[u] * 6'833'333'333, Int128(1'000'000) * 1'000'000);
+    }
+
+    ValidParams p(cni::cni_type(),
+                  "average_per_listed_year: 820\nvariables: {v1: 6.15, v2: 5.72, v3: 5.13, "
+                  "v4: 4.19, v5: 4.19, v6: 3.59, v7: 1.23}");
+    const auto lines = p.run(make_region({"a", "b"}), kFeb, data);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].amount_ore == expected[0]);
+    CHECK(lines[1].amount_ore == expected[1]);
+    // The test tells the two apart: the rounded index was off at these sizes.
+    CHECK((six_decimal_index[0] != expected[0] || six_decimal_index[1] != expected[1]));
 }
 
 TEST_CASE("a CNI variable missing from the listing is an error naming it") {

@@ -117,8 +117,10 @@ TEST_CASE("per event: a binding cap scales every unit pro rata to this month's s
     CHECK(sum(lines) == 25'000'000);
     CHECK(lines[0].rounding == Rounding::largest_remainder);
     CHECK(lines[0].basis == Decimal::from_int(101));
-    // 25 000 000 / 30 150 000 = 0.829187; the rate shown is 150 000 × 0.829187.
-    CHECK(lines[0].rate_ore == *Decimal::parse("124378.05"));
+    // 25 000 000 / 30 150 000 = 500/603 (0.829187); the rate is 150 000 × 500/603 =
+    // 75 000 000/603 öre exactly, shown 124 378.109453.
+    CHECK(lines[0].exact_rate() == Rational::of(75'000'000, 603));
+    CHECK(lines[0].rate_ore == *Decimal::parse("124378.109453"));
     CHECK(contains(lines[0].explanation, "scaled by 0.829187"));
     CHECK(contains(join(lines[0].trace), "cap / total = 0.829187"));
 }

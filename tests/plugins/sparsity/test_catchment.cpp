@@ -80,7 +80,7 @@ TEST_CASE("catchment by attribute with fixed amounts: the months sum to the year
         const auto lines = p.run(region, month, data);
         // a: 10 × 7 500 = 75 000 öre a month (per line) plus the fixed 10 000 000 öre a year
         // as monthly shares: January round(10 000 000 / 12) = 833 333.
-        CHECK(lines[0].rounding == Rounding::monthly_share);
+        CHECK(lines[0].rounding == Rounding::per_line);  // 1 unit × the two parts' sum
         if (m == 1) {
             CHECK(lines[0].amount_ore == 75000 + 833333);
             CHECK(lines[0].basis == Decimal::from_int(1));

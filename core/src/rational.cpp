@@ -1,0 +1,124 @@
+#include "vardval/rational.hpp"
+
+#include <stdexcept>
+
+namespace vardval {
+namespace {
+
+using Integer = Rational::Integer;
+__extension__ typedef unsigned __int128 UInt128;
+
+Integer to_integer(Int128 v) {
+    // Through two 64-bit halves: the conversion does not depend on Boost's __int128 support.
+    const bool negative = v < 0;
+    const UInt128 magnitude =
+        negative ? static_cast<UInt128>(0) - static_cast<UInt128>(v) : static_cast<UInt128>(v);
+    Integer r = Integer(static_cast<std::uint64_t>(magnitude >> 64));
+    r <<= 64;
+    r += Integer(static_cast<std::uint64_t>(magnitude));
+    return negative ? Integer(-r) : r;
+}
+
+std::int64_t to_int64(const Integer& v) {
+    if (v > INT64_MAX || v < INT64_MIN)
+        throw std::overflow_error("exact amount " + v.str() + " does not fit in 64 bits");
+    return static_cast<std::int64_t>(v);
+}
+
+// n / d (d > 0) rounded half away from zero.
+Integer round_half_away(const Integer& n, const Integer& d) {
+    const Integer magnitude = (2 * abs(n) + d) / (2 * d);
+    return n < 0 ? Integer(-magnitude) : magnitude;
+}
+
+}  // namespace
+
+Rational::Rational(Decimal d) : Rational(of(d.raw(), Decimal::kScale)) {}
+
+Rational Rational::normalized(Integer numerator, Integer denominator) {
+    if (denominator == 0)
+        throw std::domain_error("division by zero");
+    if (denominator < 0) {
+        numerator = -numerator;
+        denominator = -denominator;
+    }
+    const Integer g = gcd(abs(numerator), denominator);
+    Rational r;
+    r.num_ = numerator / g;
+    r.den_ = denominator / g;
+    return r;
+}
+
+Rational Rational::of(Int128 numerator, Int128 denominator) {
+    return normalized(to_integer(numerator), to_integer(denominator));
+}
+
+Rational Rational::operator+(const Rational& o) const {
+    return normalized(num_ * o.den_ + o.num_ * den_, den_ * o.den_);
+}
+
+Rational Rational::operator-(const Rational& o) const {
+    return normalized(num_ * o.den_ - o.num_ * den_, den_ * o.den_);
+}
+
+Rational Rational::operator*(const Rational& o) const {
+    return normalized(num_ * o.num_, den_ * o.den_);
+}
+
+Rational Rational::operator/(const Rational& o) const {
+    if (o.num_ == 0)
+        throw std::domain_error("division by zero");
+    return normalized(num_ * o.den_, den_ * o.num_);
+}
+
+std::int64_t Rational::round() const {
+    return to_int64(round_half_away(num_, den_));
+}
+
+std::int64_t Rational::floor() const {
+    Integer q = num_ / den_;  // truncates towards zero
+    if (num_ < 0 && q * den_ != num_)
+        --q;
+    return to_int64(q);
+}
+
+Decimal Rational::to_decimal() const {
+    return Decimal::from_raw(to_int64(round_half_away(num_ * Decimal::kScale, den_)));
+}
+
+std::string Rational::to_string() const {
+    const std::string sign = num_ < 0 ? "-" : "";
+    const Integer magnitude = abs(num_);
+    // A fraction terminates when its denominator is 2^a·5^b; it then has max(a, b) decimals.
+    Integer rest = den_;
+    unsigned twos = 0;
+    unsigned fives = 0;
+    while (rest % 2 == 0) {
+        rest /= 2;
+        ++twos;
+    }
+    while (rest % 5 == 0) {
+        rest /= 5;
+        ++fives;
+    }
+    if (rest != 1)
+        return sign + magnitude.str() + "/" + den_.str();
+    const unsigned decimals = twos > fives ? twos : fives;
+    std::string text = Integer(magnitude * Integer(pow(Integer(10), decimals) / den_)).str();
+    if (decimals == 0)
+        return sign + text;
+    if (text.size() <= decimals)
+        text.insert(0, decimals + 1 - text.size(), '0');
+    text.insert(text.size() - decimals, ".");
+    return sign + text;
+}
+
+std::strong_ordering Rational::operator<=>(const Rational& o) const {
+    const Integer left = num_ * o.den_;
+    const Integer right = o.num_ * den_;
+    return left < right   ? std::strong_ordering::less
+           : left > right ? std::strong_ordering::greater
+                          : std::strong_ordering::equal;
+}
+
+}  // namespace vardval
