@@ -15,12 +15,15 @@ using namespace vardval;
 
 namespace {
 
-// Both shipped regions' units, so every seed's rows can reach past the unit check.
+// Both shipped regions' units and vocabularies, so every seed's rows can reach past the unit
+// and vocabulary checks.
 const Region& region() {
     static const Region r = [] {
         Region both = load_region(VARDVAL_FUZZ_REGIONS "/jamtland-harjedalen/region.yaml");
         const Region other = load_region(VARDVAL_FUZZ_REGIONS "/vastmanland/region.yaml");
         both.units.insert(both.units.end(), other.units.begin(), other.units.end());
+        for (const auto& [vocabulary, terms] : other.vocabularies)
+            both.vocabularies[vocabulary].insert(terms.begin(), terms.end());
         return both;
     }();
     return r;
