@@ -95,4 +95,9 @@ f=$(overlay share 'components:
 ')
 model_refused "budget_share beside a price" "$f" "share.yaml:6:28: component 'sparsity'\.params\.budget_share: budget_share applies to a pot and needs budget_year"
 
+# 6. The installation config is read the same way: a database given twice names both lines.
+printf 'database: sqlite3://db=a.db\nlog_level: info\ndatabase: sqlite3://db=b.db\n' > "$work/config.yaml"
+refused "config key twice" "config.yaml:3:1: database: duplicate key 'database': also given at .*config.yaml:1" \
+  "$vardval" --config "$work/config.yaml" validate --model "$base"
+
 echo "model errors: all refused with exit 2 and file:line"

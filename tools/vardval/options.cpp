@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "vardval_host/plugin_host.hpp"
+#include "vardval_host/yaml_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -51,13 +52,8 @@ Config load_config(const std::string& config_file, const std::string& db,
     config.plugin_dir = default_plugin_dir();
     config.plugin_libraries = shipped_plugin_libraries();
     if (fs::exists(config_file)) {
-        YAML::Node doc;
-        try {
-            doc = YAML::LoadFile(config_file);
-        } catch (const YAML::Exception& e) {
-            throw IssueError("invalid config",
-                             {Issue{config_file, e.mark.line + 1, e.mark.column + 1, "", e.msg}});
-        }
+        // A database or plugin list given twice must not silently pick one.
+        const YAML::Node doc = load_yaml_file(config_file, "config");
         const fs::path base = fs::path(config_file).parent_path();
         for (const auto& kv : doc) {
             const std::string key = kv.first.Scalar();
