@@ -594,8 +594,9 @@ Region load_region(const std::string& path) {
     for (std::size_t i = 0; i < doc["units"].size(); ++i) {
         const YAML::Node u = doc["units"][i];
         const std::string upath = "units[" + std::to_string(i) + "]";
-        if (!u.IsMap() || !u["id"].IsDefined() || !u["name"].IsDefined()) {
-            issues.push_back(issue_at(u, path, upath, "each unit needs 'id' and 'name'"));
+        if (!u.IsMap() || !is_scalar(u["id"]) || u["id"].Scalar().empty() ||
+            !is_scalar(u["name"])) {
+            issues.push_back(issue_at(u, path, upath, "each unit needs 'id' and 'name' (text)"));
             continue;
         }
         Unit unit;
@@ -617,7 +618,15 @@ Region load_region(const std::string& path) {
         }
         for (const auto& kv : u) {
             const std::string k = kv.first.Scalar();
-            if (k != "id" && k != "name" && k != "ownership" && k != "kind")
+            if (k == "id" || k == "name" || k == "ownership" || k == "kind")
+                continue;
+            // An attribute is one value (e.g. places: 12); a list or mapping would be read as
+            // empty text and a rule using it would pay on nothing.
+            if (!is_scalar(kv.second))
+                issues.push_back(issue_at(
+                    kv.second, path, upath + "." + k,
+                    "attribute '" + k + "' must be a single value, e.g. a number or text"));
+            else
                 unit.attributes[k] = kv.second.Scalar();
         }
         if (!ids.insert(unit.id).second)

@@ -455,6 +455,27 @@ units:
     }
 }
 
+TEST_CASE("a unit attribute that is a list or mapping is refused, not read as empty text") {
+    ModelDir d;
+    // Before, `places: [12, 4]` became the empty text and a per-place rule paid on nothing.
+    const std::string file = d.write("region.yaml", R"(region: test
+name: Test
+units:
+  - {id: a, name: A, ownership: private, places: 12}
+  - {id: b, name: B, ownership: region-run, places: [12, 4]}
+  - {id: {x: 1}, name: C, ownership: region-run}
+)");
+    try {
+        load_region(file);
+        FAIL("a list as a unit attribute must be refused");
+    } catch (const IssueError& e) {
+        const std::string text = issues_text(e.issues());
+        CHECK_THAT(text, Catch::Contains(file + ":5:53: units[1].places: attribute 'places' must "
+                                                "be a single value"));
+        CHECK_THAT(text, Catch::Contains(file + ":6:5: units[2]: each unit needs 'id' and 'name'"));
+    }
+}
+
 TEST_CASE("a component id given twice in one file is refused; overriding a base's id is not") {
     ModelDir d;
     // Today the second cni would silently replace the first one's parameters.
