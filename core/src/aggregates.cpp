@@ -1,5 +1,6 @@
 #include "vardval/aggregates.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "vardval/region.hpp"
@@ -22,14 +23,27 @@ std::int64_t UnitListing::persons_aged(int from, int to) const {
     return n;
 }
 
+void DistanceHistogram::add(int bucket, std::int64_t persons) {
+    if (bucket < 0)
+        throw std::invalid_argument("distance bucket " + std::to_string(bucket) + " < 0");
+    const auto b = static_cast<std::size_t>(bucket);
+    if (b >= persons_.size())
+        persons_.resize(b + 1);
+    persons_[b] += persons;
+}
+
+std::int64_t DistanceHistogram::beyond(int bucket) const {
+    std::int64_t n = 0;
+    for (auto b = static_cast<std::size_t>(std::max(bucket + 1, 0)); b < persons_.size(); ++b)
+        n += persons_[b];
+    return n;
+}
+
 std::int64_t UnitListing::listed_beyond(Decimal km) const {
     // Bucket b holds distances in ((b−1)/10, b/10]; "more than km" starts after km's bucket.
     const std::int64_t threshold_bucket = km.raw() / (Decimal::kScale / 10);
-    std::int64_t n = 0;
-    for (auto it = distance_decikm.upper_bound(static_cast<int>(threshold_bucket));
-         it != distance_decikm.end(); ++it)
-        n += it->second;
-    return n;
+    return distance_decikm.beyond(
+        static_cast<int>(std::min<std::int64_t>(threshold_bucket, 1 << 30)));
 }
 
 const UnitListing& ListingAggregate::unit(const std::string& id) const {

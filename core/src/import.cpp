@@ -334,7 +334,7 @@ ListingAggregate aggregate_listing(std::istream& in, const std::string& file, co
         const int bucket = static_cast<int>((km->raw() + per_bucket - 1) / per_bucket);
         UnitListing& target = counts[*u];
         ++target.persons[static_cast<int>(sex)][age];
-        ++target.distance_decikm[bucket];
+        target.distance_decikm.add(bucket, 1);
         for (std::size_t v = 0; v < cni_cols.size(); ++v)
             if (flags & (1ULL << v))
                 ++cni[*u][v];
@@ -349,8 +349,7 @@ ListingAggregate aggregate_listing(std::istream& in, const std::string& file, co
         const Contribution c = Contribution::unpack(payload);
         UnitListing& target = counts[c.unit];
         --target.persons[c.sex][c.age];
-        if (--target.distance_decikm[static_cast<int>(c.bucket)] == 0)
-            target.distance_decikm.erase(static_cast<int>(c.bucket));
+        target.distance_decikm.add(static_cast<int>(c.bucket), -1);
         for (std::size_t v = 0; v < cni_cols.size(); ++v)
             if (c.cni & (1ULL << v))
                 --cni[c.unit][v];

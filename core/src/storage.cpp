@@ -306,10 +306,14 @@ DatasetRef Database::store_listing(const std::string& region, const ListingAggre
                     soci::use(ids), soci::use(units), soci::use(variables), soci::use(persons);
             ids.clear(), units.clear(), persons.clear();
             for (const auto& [unit, counts] : listing.units)
-                for (const auto& [bucket, n] : counts.distance_decikm) {
+                for (std::size_t bucket = 0; bucket < counts.distance_decikm.persons().size();
+                     ++bucket) {
+                    const std::int64_t n = counts.distance_decikm.persons()[bucket];
+                    if (n == 0)
+                        continue;
                     ids.push_back(id);
                     units.push_back(unit);
-                    buckets.push_back(bucket);
+                    buckets.push_back(static_cast<int>(bucket));
                     persons.push_back(n);
                 }
             if (!ids.empty())
@@ -531,8 +535,8 @@ std::optional<ListingAggregate> Database::load_listing(const std::string& region
                  << "SELECT unit, decikm, persons FROM listing_distance WHERE dataset_id = :d",
              soci::use(id));
         for (const soci::row& r : rows)
-            listing.units[r.get<std::string>(0)].distance_decikm[r.get<int>(1)] =
-                r.get<long long>(2);
+            listing.units[r.get<std::string>(0)].distance_decikm.add(r.get<int>(1),
+                                                                     r.get<long long>(2));
     }
     return listing;
 }

@@ -50,7 +50,7 @@ inline void add_persons(ListingAggregate& l, const std::string& unit, int age, S
                         std::int64_t n, const std::vector<std::string>& cni = {}, int decikm = 0) {
     UnitListing& u = l.units[unit];
     u.persons[static_cast<int>(sex)][age] += n;
-    u.distance_decikm[decikm] += n;
+    u.distance_decikm.add(decikm, n);
     for (const std::string& v : cni)
         u.cni[v] += n;
 }

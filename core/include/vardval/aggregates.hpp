@@ -20,12 +20,25 @@ inline constexpr int kMaxAge = 120;  // an age above this is rejected as impossi
 enum class Sex : std::uint8_t { female = 0, male = 1 };
 const char* to_string(Sex sex);
 
-// Distances are kept as a histogram in tenths of a kilometre: bucket b holds persons living
-// more than (b − 1)/10 and at most b/10 km away, so "more than 30 km" is exact.
+// Persons by distance to the hospital in tenths of a kilometre: bucket b holds persons living
+// more than (b − 1)/10 and at most b/10 km away, so "more than 30 km" is exact. Dense (one
+// count per bucket up to the farthest): a region's distances span a few thousand buckets,
+// so its size depends on the region, never on the number of persons.
+class DistanceHistogram {
+  public:
+    void add(int bucket, std::int64_t persons);  // bucket ≥ 0; persons may be negative
+    std::int64_t beyond(int bucket) const;       // persons in the buckets after `bucket`
+    // persons()[b] is bucket b's count; empty when no one is counted.
+    const std::vector<std::int64_t>& persons() const { return persons_; }
+
+  private:
+    std::vector<std::int64_t> persons_;
+};
+
 struct UnitListing {
     std::array<std::array<std::int64_t, kMaxAge + 1>, 2> persons{};  // [sex][age]
     std::map<std::string, std::int64_t> cni;                         // variable → persons
-    std::map<int, std::int64_t> distance_decikm;                     // bucket → persons
+    DistanceHistogram distance_decikm;
 
     std::int64_t listed() const;
     std::int64_t persons_aged(int from, int to) const;  // both sexes, inclusive

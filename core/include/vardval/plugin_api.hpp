@@ -24,7 +24,8 @@ namespace vardval {
 // Bump whenever anything in this header or the types it includes changes layout or meaning.
 // 5: declared vocabularies in Region and ParamSpec; exact basis, rate, pot and share in
 // LedgerLine.
-inline constexpr int ABI_VERSION = 5;
+// 6: UnitListing::distance_decikm is a dense DistanceHistogram.
+inline constexpr int ABI_VERSION = 6;
 
 // Datasets a component reads, fetched by the host from the database on first use.
 class DataSource {
