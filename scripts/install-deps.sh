@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(cmake make g++ pkg-config python3
           libboost-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libcli11-dev catch2
-          libsoci-dev libsqlite3-dev libpq-dev libssl-dev postgresql
+          libsoci-dev libsqlite3-dev libpq-dev libssl-dev libxxhash-dev postgresql
           clang libclang-rt-14-dev)  # the fuzz harnesses (scripts/fuzz.sh): libFuzzer, sanitizers
 missing=()
 for p in "${packages[@]}"; do

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cstdio>
 
-namespace vardval {
-namespace {
+#include "csv_chunks.hpp"
 
-// Splits one physical line; false if a quoted field is still open at its end.
-bool split(std::string_view line, std::vector<std::string>& fields) {
+namespace vardval {
+
+bool split_csv_line(std::string_view line, std::vector<std::string>& fields) {
     fields.clear();
     std::string field;
     bool quoted = false;
@@ -34,6 +34,8 @@ bool split(std::string_view line, std::vector<std::string>& fields) {
     fields.push_back(std::move(field));
     return !quoted;
 }
+
+namespace {
 
 constexpr std::size_t kShownBytes = 40;
 
@@ -123,9 +125,7 @@ bool CsvReader::read_line() {
         }
         length += extracted;
         if (length > kMaxCsvLineBytes)
-            throw ImportError(where(next_line_) + ": line longer than " +
-                              std::to_string(kMaxCsvLineBytes) +
-                              " bytes; a line may be at most 1 MiB and a field at most 64 KiB");
+            throw ImportError(where(next_line_) + ": " + line_too_long_message());
         in_.clear(in_.rdstate() & ~std::ios::failbit);
         buffer_.resize(std::min(buffer_.size() * 2, kMaxCsvLineBytes + 2));
     }
@@ -140,12 +140,11 @@ bool CsvReader::next(std::vector<std::string>& fields) {
     while (read_line()) {
         if (current_.empty())
             continue;
-        malformed_ = !split(current_, fields);
+        malformed_ = !split_csv_line(current_, fields);
         for (std::size_t i = 0; i < fields.size(); ++i)
             if (fields[i].size() > kMaxCsvFieldBytes)
-                throw ImportError(where(line_) + ": field " + std::to_string(i + 1) + " has " +
-                                  std::to_string(fields[i].size()) +
-                                  " bytes; a field may be at most 64 KiB (65536 bytes)");
+                throw ImportError(where(line_) + ": " +
+                                  field_too_long_message(i, fields[i].size()));
         return true;
     }
     return false;

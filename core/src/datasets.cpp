@@ -59,17 +59,21 @@ ImportOutcome import_dataset(Database& db, const Region& region, const ImportReq
     ImportOutcome outcome;
     outcome.report.rejects_out = request.rejects_out;
     const std::string file = request.file.string();
-    const DatasetOrigin origin{sha256_file(request.file), request.sample};
     if (request.kind == "listing") {
         auto month = Period::parse(request.period);
         if (!month)
             throw ImportError("a listing's period is a month, YYYY-MM; got '" + request.period +
                               "'");
+        DatasetOrigin origin{"", request.sample};
         ListingAggregate listing =
-            aggregate_listing(in, file, region, *month, outcome.report, request.progress);
+            aggregate_listing_file(request.file, region, *month, outcome.report, request.progress,
+                                   [&] { origin.source_sha256 = sha256_file(request.file); });
         if (store_allowed(outcome.report, request))
             outcome.stored = db.store_listing(region.id, listing, outcome.report, origin);
-    } else if (request.kind == "visits") {
+        return outcome;
+    }
+    const DatasetOrigin origin{sha256_file(request.file), request.sample};
+    if (request.kind == "visits") {
         auto range = PeriodRange::parse(request.period);
         if (!range)
             throw ImportError(

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "import_checks.hpp"
 #include "vardval/issue.hpp"
 #include "vardval_host/csv.hpp"
 #include "vardval_host/duplicate_detector.hpp"
@@ -33,103 +34,6 @@ void ImportReport::reject(std::int64_t line, const std::string& kind, const std:
 
 namespace {
 
-constexpr std::int64_t kProgressEvery = 100'000;
-
-void begin_import(const CsvReader& csv, ImportReport& report) {
-    report.file = csv.file();
-    if (csv.header().empty())
-        throw ImportError(csv.file() + ": empty file, expected a header line");
-}
-
-// A file with a header and no rows would be stored as an empty dataset that hides the
-// month's earlier version: refused instead.
-void end_import(const CsvReader& csv, const ImportReport& report) {
-    if (report.rows_read == 0)
-        throw ImportError(csv.file() + ": no data rows after the header line");
-}
-
-// The header as it may appear in a message (a column name can be anything).
-std::string columns_found(const CsvReader& csv) {
-    std::string text;
-    for (const std::string& name : csv.header())
-        text += (text.empty() ? "" : ", ") + shown(name);
-    return text;
-}
-
-std::string date_text(Date d) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return text;
-}
-
-std::size_t require_column(const CsvReader& csv, const std::string& name, const std::string& what) {
-    auto c = csv.column(name);
-    if (!c)
-        throw ImportError(csv.file() + ":1: missing column '" + name + "' (" + what +
-                          "); columns found: " + columns_found(csv));
-    return *c;
-}
-
-// Where the birth is: a full date, or a year only.
-struct BirthColumns {
-    std::optional<std::size_t> date;
-    std::optional<std::size_t> year;
-};
-
-BirthColumns birth_columns(const CsvReader& csv) {
-    BirthColumns b{csv.column("birth_date"), csv.column("birth_year")};
-    if (!b.date && !b.year)
-        throw ImportError(csv.file() +
-                          ":1: missing column 'birth_date' or 'birth_year'; columns found: " +
-                          columns_found(csv));
-    return b;
-}
-
-// Age in completed years on `at`, or a reason why there is none.
-std::optional<int> parse_age(const std::vector<std::string>& f, const BirthColumns& cols, Date at,
-                             std::string& why) {
-    int age = 0;
-    if (cols.date && !f[*cols.date].empty()) {
-        auto birth = Date::parse(f[*cols.date]);
-        if (!birth) {
-            why = "birth_date is not a date (YYYY-MM-DD)";
-            return std::nullopt;
-        }
-        if (at < *birth) {
-            why = "birth_date is after " + date_text(at);
-            return std::nullopt;
-        }
-        age = age_on(*birth, at);
-    } else if (cols.year && !f[*cols.year].empty()) {
-        int year = 0;
-        const std::string& text = f[*cols.year];
-        const char* end = text.data() + text.size();
-        const auto parsed = std::from_chars(text.data(), end, year);
-        // All four characters digits: "19x0" is not the year 19.
-        if (parsed.ec != std::errc() || parsed.ptr != end || text.size() != 4 || year > at.year) {
-            why = "birth_year is not a year on or before " + std::to_string(at.year);
-            return std::nullopt;
-        }
-        age = at.year - year;
-    } else {
-        why = "no birth_date or birth_year";
-        return std::nullopt;
-    }
-    if (age > kMaxAge) {
-        why = "born more than " + std::to_string(kMaxAge) + " years before " + date_text(at);
-        return std::nullopt;
-    }
-    return age;
-}
-
-std::optional<Sex> parse_sex(const std::string& s) {
-    if (s == "F" || s == "K")
-        return Sex::female;
-    if (s == "M")
-        return Sex::male;
-    return std::nullopt;
-}
-
 struct AgeSex {
     int age;
     Sex sex;
@@ -140,15 +44,14 @@ std::optional<AgeSex> read_person(const std::vector<std::string>& f, const Birth
                                   std::size_t sex_col, Date at, std::int64_t line,
                                   ImportReport& report) {
     std::string why;
-    const auto age = parse_age(f, birth, at, why);
+    const auto age = parse_age(field_at(f, birth.date), field_at(f, birth.year), at, why);
     if (!age) {
         report.reject(line, "invalid birth", why);
         return std::nullopt;
     }
     const auto sex = parse_sex(f[sex_col]);
     if (!sex) {
-        report.reject(line, "invalid sex",
-                      shown(f[sex_col]) + "; valid: F, M (K accepted for kvinna)");
+        report.reject(line, "invalid sex", invalid_sex_detail(f[sex_col]));
         return std::nullopt;
     }
     return AgeSex{*age, *sex};
@@ -169,8 +72,7 @@ bool row_readable(const CsvReader& csv, const std::vector<std::string>& f, Impor
     }
     if (f.size() != csv.header().size()) {
         report.reject(csv.line(), "wrong number of fields",
-                      "expected " + std::to_string(csv.header().size()) + ", got " +
-                          std::to_string(f.size()));
+                      wrong_number_of_fields(csv.header().size(), f.size()));
         return false;
     }
     return true;
@@ -181,8 +83,7 @@ std::optional<std::size_t> find_unit(const std::map<std::string, std::size_t>& u
                                      ImportReport& report) {
     auto it = units.find(id);
     if (it == units.end()) {
-        report.reject(line, "unknown unit",
-                      shown(id) + " is not a unit of " + region.id + " (see " + region.file + ")");
+        report.reject(line, "unknown unit", unknown_unit(id, region));
         return std::nullopt;
     }
     return it->second;
@@ -218,28 +119,6 @@ void report_progress(const CsvReader& csv, std::int64_t rows, const ProgressFn& 
         progress(csv.bytes_read(), rows);
 }
 
-// What one listing row added, packed so a duplicate can be taken back at the end.
-struct Contribution {
-    std::uint64_t unit : 16;
-    std::uint64_t age : 7;
-    std::uint64_t sex : 1;
-    std::uint64_t cni : 16;
-    std::uint64_t bucket : 24;
-
-    std::uint64_t pack() const {
-        return static_cast<std::uint64_t>(unit) | static_cast<std::uint64_t>(age) << 16 |
-               static_cast<std::uint64_t>(sex) << 23 | static_cast<std::uint64_t>(cni) << 24 |
-               static_cast<std::uint64_t>(bucket) << 40;
-    }
-    static Contribution unpack(std::uint64_t v) {
-        return {v & 0xffff, (v >> 16) & 0x7f, (v >> 23) & 1, (v >> 24) & 0xffff,
-                (v >> 40) & 0xffffff};
-    }
-};
-
-// Plausibility bounds, per column. Sweden is 1 570 km from end to end: no one lives further
-// than that from a hospital of their region.
-constexpr std::int64_t kMaxDistanceKm = 2'000;
 // Psychiatric history older than this before the extract's last month is a mistyped year.
 constexpr int kMaxHistoryYears = 10;
 
@@ -268,108 +147,6 @@ bool parse_score(const std::string& text, std::optional<int>& score) {
 }
 
 }  // namespace
-
-ListingAggregate aggregate_listing(std::istream& in, const std::string& file, const Region& region,
-                                   Period month, ImportReport& report, const ProgressFn& progress) {
-    CsvReader csv(in, file);
-    begin_import(csv, report);
-    const std::size_t person_col = require_column(csv, "person_id", "pseudonymous person key");
-    const std::size_t unit_col = require_column(csv, "unit", "unit id from region.yaml");
-    const std::size_t sex_col = require_column(csv, "sex", "F or M");
-    const std::size_t distance_col =
-        require_column(csv, "distance_km", "distance to hospital in km");
-    const BirthColumns birth = birth_columns(csv);
-    std::vector<std::pair<std::string, std::size_t>> cni_cols;  // variable, column
-    for (std::size_t i = 0; i < csv.header().size(); ++i)
-        if (csv.header()[i].rfind("cni_", 0) == 0)
-            cni_cols.emplace_back(csv.header()[i].substr(4), i);
-    if (cni_cols.size() > 16)
-        throw ImportError(file + ":1: more than 16 cni_ columns");
-
-    const auto units = unit_index(region);
-    std::vector<UnitListing> counts(region.units.size());
-    std::vector<std::vector<std::int64_t>> cni(region.units.size(),
-                                               std::vector<std::int64_t>(cni_cols.size()));
-    DuplicateDetector duplicates;
-    const Date census{month.year, month.month, 1};
-
-    std::vector<std::string> f;
-    while (csv.next(f)) {
-        ++report.rows_read;
-        report_progress(csv, report.rows_read, progress);
-        const std::int64_t line = csv.line();
-        auto u = read_person_unit(csv, f, person_col, unit_col, units, region, report);
-        if (!u)
-            continue;
-        const auto person = read_person(f, birth, sex_col, census, line, report);
-        if (!person)
-            continue;
-        const auto [age, sex] = *person;
-        auto km = Decimal::parse(f[distance_col]);
-        if (!km || km->raw() < 0 || *km > Decimal::from_int(kMaxDistanceKm)) {
-            report.reject(line, "invalid distance",
-                          "distance_km " + shown(f[distance_col]) +
-                              "; valid: a number of km from 0 to " +
-                              std::to_string(kMaxDistanceKm));
-            continue;
-        }
-        std::uint64_t flags = 0;
-        bool flags_ok = true;
-        for (std::size_t v = 0; v < cni_cols.size(); ++v) {
-            const std::string& value = f[cni_cols[v].second];
-            if (value == "1") {
-                flags |= 1ULL << v;
-            } else if (value != "0") {
-                report.reject(
-                    line, "invalid CNI flag",
-                    "cni_" + cni_cols[v].first + " = " + shown(value) + "; valid: 0 or 1");
-                flags_ok = false;
-                break;
-            }
-        }
-        if (!flags_ok)
-            continue;
-
-        const constexpr std::int64_t per_bucket = Decimal::kScale / 10;  // 0.1 km
-        const int bucket = static_cast<int>((km->raw() + per_bucket - 1) / per_bucket);
-        UnitListing& target = counts[*u];
-        ++target.persons[static_cast<int>(sex)][age];
-        target.distance_decikm.add(bucket, 1);
-        for (std::size_t v = 0; v < cni_cols.size(); ++v)
-            if (flags & (1ULL << v))
-                ++cni[*u][v];
-        ++report.rows_used;
-        const Contribution c{*u, static_cast<std::uint64_t>(age), static_cast<std::uint64_t>(sex),
-                             flags, static_cast<std::uint64_t>(bucket)};
-        duplicates.add(f[person_col], line, c.pack());
-    }
-    end_import(csv, report);
-
-    duplicates.finish([&](std::int64_t line, std::int64_t first_line, std::uint64_t payload) {
-        const Contribution c = Contribution::unpack(payload);
-        UnitListing& target = counts[c.unit];
-        --target.persons[c.sex][c.age];
-        target.distance_decikm.add(static_cast<int>(c.bucket), -1);
-        for (std::size_t v = 0; v < cni_cols.size(); ++v)
-            if (c.cni & (1ULL << v))
-                --cni[c.unit][v];
-        --report.rows_used;
-        report.reject(line, "duplicate person",
-                      "person_id already listed on line " + std::to_string(first_line));
-    });
-
-    ListingAggregate result;
-    result.ref.kind = "listing";
-    result.ref.period = month.to_string();
-    for (std::size_t u = 0; u < counts.size(); ++u) {
-        if (counts[u].listed() == 0)
-            continue;
-        for (std::size_t v = 0; v < cni_cols.size(); ++v)
-            counts[u].cni[cni_cols[v].first] = cni[u][v];
-        result.units[region.units[u].id] = std::move(counts[u]);
-    }
-    return result;
-}
 
 VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const Region& region,
                                 PeriodRange range, ImportReport& report,
@@ -446,7 +223,7 @@ VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const
                      listed_unit}];
         ++report.rows_used;
     }
-    end_import(csv, report);
+    end_import(csv.file(), report);
 
     VisitAggregate result;
     result.ref.kind = "visits";
@@ -508,7 +285,7 @@ UnitValues aggregate_unit_values(std::istream& in, const std::string& file, cons
         result.values[f[unit_col]][f[measure_col]] = *value;
         ++report.rows_used;
     }
-    end_import(csv, report);
+    end_import(csv.file(), report);
     return result;
 }
 
@@ -560,7 +337,8 @@ EventAggregate aggregate_events(std::istream& in, const std::string& file, const
         }
         // The age reached during the event's year: "the year the person turns 50".
         std::string why;
-        const auto age = parse_age(f, birth, Date{date->year, 12, 31}, why);
+        const auto age = parse_age(field_at(f, birth.date), field_at(f, birth.year),
+                                   Date{date->year, 12, 31}, why);
         if (!age) {
             report.reject(line, "invalid birth", why);
             continue;
@@ -575,7 +353,7 @@ EventAggregate aggregate_events(std::istream& in, const std::string& file, const
         ++it->second.events;
         ++report.rows_used;
     }
-    end_import(csv, report);
+    end_import(csv.file(), report);
 
     using Key = std::tuple<std::size_t, std::string, int, std::int64_t>;
     std::map<Key, std::int64_t> histogram;  // unit, event, age, events per person → persons
@@ -626,7 +404,7 @@ UnitValues aggregate_acg(std::istream& in, const std::string& file, const Region
                        static_cast<std::uint64_t>(*u) | static_cast<std::uint64_t>(weight->raw())
                                                             << 16);
     }
-    end_import(csv, report);
+    end_import(csv.file(), report);
     duplicates.finish([&](std::int64_t line, std::int64_t first_line, std::uint64_t payload) {
         const std::size_t u = payload & 0xffff;
         points[u] = points[u] - Decimal::from_raw(static_cast<std::int64_t>(payload >> 16));
@@ -765,7 +543,7 @@ PsychiatryAggregate aggregate_psychiatry(std::istream& in, const std::string& fi
                            f[contact_col] + '\x1f' + f[profession_col],
                        line, key->second);
     }
-    end_import(csv, report);
+    end_import(csv.file(), report);
     std::unordered_set<std::int64_t> duplicate_lines;
     duplicates.finish([&](std::int64_t line, std::int64_t first_line, std::uint64_t key) {
         --contacts[key];

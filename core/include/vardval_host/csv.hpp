@@ -24,6 +24,10 @@ inline constexpr std::size_t kMaxCsvLineBytes = 1024 * 1024;
 // than a short prefix cut with its size ("abc…(1048576 bytes)"), in single quotes.
 std::string shown(std::string_view field);
 
+// One physical line's fields (RFC 4180 quotes, a doubled quote for a quote); false if a
+// quoted field is still open at the line's end.
+bool split_csv_line(std::string_view line, std::vector<std::string>& fields);
+
 class CsvReader {
   public:
     // Reads the header; throws ImportError for a read error, an over-long line or field, or a

@@ -3,6 +3,7 @@
 // counted, never kept. Every row is used or rejected with file, line and reason; the
 // caller stores the aggregate only if there were no rejects (or rejects were allowed).
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <istream>
 #include <map>
@@ -41,9 +42,26 @@ using ProgressFn = std::function<void(std::uint64_t bytes, std::int64_t rows)>;
 // birth_year, sex (F/M, K accepted for kvinna), distance_km, and any number of cni_<name>
 // flags (0/1). Ages are completed years on the first day of `month`; with birth_year only,
 // the age reached during that year.
+// How a large file is read: in chunks of about `chunk_bytes`, on `workers` threads (0: one
+// per core), persons checked for duplicates with a filter of `duplicate_filter_bytes` (its
+// false alarms are confirmed or cleared by a second look). The result is the same whatever
+// they are; tests cut a small file into many chunks, or make the filter tiny, to show it.
+struct ChunkedRead {
+    std::size_t chunk_bytes = std::size_t{8} << 20;
+    std::size_t workers = 0;
+    std::size_t duplicate_filter_bytes = std::size_t{32} << 20;
+};
+
 ListingAggregate aggregate_listing(std::istream& in, const std::string& file, const Region& region,
                                    Period month, ImportReport& report,
-                                   const ProgressFn& progress = {});
+                                   const ProgressFn& progress = {}, ChunkedRead read = {});
+// The same from a file, read in chunks on every core (the national listing is ten million
+// rows); memory depends on the number of units, not of persons. `alongside`, if given, runs
+// on one of the workers meanwhile (the import computes the file's SHA-256 there).
+ListingAggregate aggregate_listing_file(const std::filesystem::path& file, const Region& region,
+                                        Period month, ImportReport& report,
+                                        const ProgressFn& progress = {},
+                                        const std::function<void()>& alongside = {});
 
 // Visits in a period: person_id, unit, visit_date, birth_date or birth_year, sex,
 // profession, contact_type, and optionally fee_charged (1/0, default 1) and listed_unit (the

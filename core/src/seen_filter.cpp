@@ -1,0 +1,66 @@
+#include "seen_filter.hpp"
+
+#include <sys/mman.h>
+
+#include <algorithm>
+#include <atomic>
+#include <bit>
+#include <new>
+
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+namespace vardval {
+
+Fingerprint fingerprint(std::string_view key) {
+    const XXH128_hash_t h = XXH3_128bits(key.data(), key.size());
+    return {h.high64, h.low64};
+}
+
+std::uint64_t hash64(std::string_view key) {
+    return XXH3_64bits(key.data(), key.size());
+}
+
+FingerprintSet::FingerprintSet(std::vector<Fingerprint> keys)
+    : sorted_(std::move(keys)), bitmap_((std::size_t{1} << kBits) / 64) {
+    std::sort(sorted_.begin(), sorted_.end());
+    sorted_.erase(std::unique(sorted_.begin(), sorted_.end()), sorted_.end());
+    for (const Fingerprint& f : sorted_) {
+        const std::uint64_t bit = f.low >> (64 - kBits);
+        bitmap_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+}
+
+bool FingerprintSet::contains(const Fingerprint& f) const {
+    const std::uint64_t bit = f.low >> (64 - kBits);
+    if ((bitmap_[bit / 64] >> (bit % 64) & 1) == 0)
+        return false;
+    return std::binary_search(sorted_.begin(), sorted_.end(), f);
+}
+
+SeenFilter::SeenFilter(std::size_t bytes)
+    : bytes_(std::bit_floor(std::max<std::size_t>(bytes / 8, 1)) * 8), mask_(bytes_ / 8 - 1) {
+    // Anonymous memory comes zeroed; huge pages, where the kernel gives them, spare a TLB
+    // miss on nearly every key.
+    void* p = ::mmap(nullptr, bytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        throw std::bad_alloc();
+    ::madvise(p, bytes_, MADV_HUGEPAGE);
+    words_ = static_cast<std::uint64_t*>(p);
+}
+
+SeenFilter::~SeenFilter() {
+    ::munmap(words_, bytes_);
+}
+
+bool SeenFilter::add(const Fingerprint& f) {
+    // Four bit positions from the low half, independent of the word chosen by the high half.
+    std::uint64_t bits = 0;
+    for (int i = 0; i < 4; ++i)
+        bits |= std::uint64_t{1} << ((f.low >> (6 * i)) & 63);
+    const std::uint64_t before =
+        std::atomic_ref<std::uint64_t>(words_[word(f)]).fetch_or(bits, std::memory_order_relaxed);
+    return (before & bits) == bits;
+}
+
+}  // namespace vardval
