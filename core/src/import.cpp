@@ -9,10 +9,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "import_rows.hpp"
 #include "vardval/issue.hpp"
 #include "vardval_host/csv.hpp"
 #include "vardval_host/duplicate_detector.hpp"
-#include "vardval_host/episodes.hpp"
 #include "vardval_host/vocabulary.hpp"
 
 namespace vardval {
@@ -32,43 +32,6 @@ void ImportReport::reject(std::int64_t line, const std::string& kind, const std:
 }
 
 namespace {
-
-constexpr std::int64_t kProgressEvery = 100'000;
-
-void begin_import(const CsvReader& csv, ImportReport& report) {
-    report.file = csv.file();
-    if (csv.header().empty())
-        throw ImportError(csv.file() + ": empty file, expected a header line");
-}
-
-// A file with a header and no rows would be stored as an empty dataset that hides the
-// month's earlier version: refused instead.
-void end_import(const CsvReader& csv, const ImportReport& report) {
-    if (report.rows_read == 0)
-        throw ImportError(csv.file() + ": no data rows after the header line");
-}
-
-// The header as it may appear in a message (a column name can be anything).
-std::string columns_found(const CsvReader& csv) {
-    std::string text;
-    for (const std::string& name : csv.header())
-        text += (text.empty() ? "" : ", ") + shown(name);
-    return text;
-}
-
-std::string date_text(Date d) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return text;
-}
-
-std::size_t require_column(const CsvReader& csv, const std::string& name, const std::string& what) {
-    auto c = csv.column(name);
-    if (!c)
-        throw ImportError(csv.file() + ":1: missing column '" + name + "' (" + what +
-                          "); columns found: " + columns_found(csv));
-    return *c;
-}
 
 // Where the birth is: a full date, or a year only.
 struct BirthColumns {
@@ -154,70 +117,6 @@ std::optional<AgeSex> read_person(const std::vector<std::string>& f, const Birth
     return AgeSex{*age, *sex};
 }
 
-std::map<std::string, std::size_t> unit_index(const Region& region) {
-    std::map<std::string, std::size_t> index;
-    for (std::size_t i = 0; i < region.units.size(); ++i)
-        index[region.units[i].id] = i;
-    return index;
-}
-
-// Shared row checks; false (and the row rejected) when the row cannot be read at all.
-bool row_readable(const CsvReader& csv, const std::vector<std::string>& f, ImportReport& report) {
-    if (csv.last_record_malformed()) {
-        report.reject(csv.line(), "malformed row", "a quoted field is not closed");
-        return false;
-    }
-    if (f.size() != csv.header().size()) {
-        report.reject(csv.line(), "wrong number of fields",
-                      "expected " + std::to_string(csv.header().size()) + ", got " +
-                          std::to_string(f.size()));
-        return false;
-    }
-    return true;
-}
-
-std::optional<std::size_t> find_unit(const std::map<std::string, std::size_t>& units,
-                                     const Region& region, const std::string& id, std::int64_t line,
-                                     ImportReport& report) {
-    auto it = units.find(id);
-    if (it == units.end()) {
-        report.reject(line, "unknown unit",
-                      shown(id) + " is not a unit of " + region.id + " (see " + region.file + ")");
-        return std::nullopt;
-    }
-    return it->second;
-}
-
-// A name the region declares (a profession, event, measure, ...); false and the row rejected
-// ("unknown profession: 'Doctor' is not in the professions declared in ...") when it does not.
-bool declared(const Region& region, Vocabulary v, const Terms& terms, const std::string& name,
-              std::int64_t line, ImportReport& report) {
-    const auto why = undeclared(region, v, terms, name);
-    if (why)
-        report.reject(line, std::string("unknown ") + noun(v), *why);
-    return !why;
-}
-
-// The checks a person-level row starts with: readable, a person, a unit of the region.
-// The unit's index, or nothing with the row rejected.
-std::optional<std::size_t> read_person_unit(const CsvReader& csv, const std::vector<std::string>& f,
-                                            std::size_t person_col, std::size_t unit_col,
-                                            const std::map<std::string, std::size_t>& units,
-                                            const Region& region, ImportReport& report) {
-    if (!row_readable(csv, f, report))
-        return std::nullopt;
-    if (f[person_col].empty()) {
-        report.reject(csv.line(), "missing person_id", "");
-        return std::nullopt;
-    }
-    return find_unit(units, region, f[unit_col], csv.line(), report);
-}
-
-void report_progress(const CsvReader& csv, std::int64_t rows, const ProgressFn& progress) {
-    if (progress && rows % kProgressEvery == 0)
-        progress(csv.bytes_read(), rows);
-}
-
 // What one listing row added, packed so a duplicate can be taken back at the end.
 struct Contribution {
     std::uint64_t unit : 16;
@@ -240,32 +139,6 @@ struct Contribution {
 // Plausibility bounds, per column. Sweden is 1 570 km from end to end: no one lives further
 // than that from a hospital of their region.
 constexpr std::int64_t kMaxDistanceKm = 2'000;
-// Psychiatric history older than this before the extract's last month is a mistyped year.
-constexpr int kMaxHistoryYears = 10;
-
-// A lowercase identifier: contact types, professions, diagnosis groups.
-bool is_identifier(const std::string& text) {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    });
-}
-
-// A patient-reported outcome score: a whole number 0-100, or empty when not measured. False
-// when the text is neither.
-bool parse_score(const std::string& text, std::optional<int>& score) {
-    score.reset();
-    if (text.empty())
-        return true;
-    int value = 0;
-    if (text.size() > 3 ||
-        !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
-        return false;
-    std::from_chars(text.data(), text.data() + text.size(), value);
-    if (value > 100)
-        return false;
-    score = value;
-    return true;
-}
 
 }  // namespace
 
@@ -644,166 +517,6 @@ UnitValues aggregate_acg(std::istream& in, const std::string& file, const Region
             continue;
         result.values[region.units[u].id]["acg_points"] = points[u];
         result.values[region.units[u].id]["acg_persons"] = Decimal::from_int(persons[u]);
-    }
-    return result;
-}
-
-PsychiatryAggregate aggregate_psychiatry(std::istream& in, const std::string& file,
-                                         const Region& region, Period month, ImportReport& report,
-                                         const ProgressFn& progress) {
-    CsvReader csv(in, file);
-    begin_import(csv, report);
-    const std::size_t person_col = require_column(csv, "person_id", "pseudonymous person key");
-    const std::size_t unit_col = require_column(csv, "unit", "unit id from region.yaml");
-    const std::size_t date_col = require_column(csv, "contact_date", "YYYY-MM-DD");
-    const std::size_t contact_col =
-        require_column(csv, "contact_type", "e.g. visit, digital, phone, group, home_visit");
-    const std::size_t profession_col =
-        require_column(csv, "profession", "e.g. doctor, psychologist, counsellor, nurse");
-    const std::size_t diagnosis_col =
-        require_column(csv, "diagnosis_group", "e.g. depression, anxiety, adhd, psychosis");
-    const auto score_col = csv.column("score");
-    const auto units = unit_index(region);
-    const Date end = last_day(month);
-    struct Identifier {
-        const char* name;
-        std::size_t col;
-        Vocabulary vocabulary;
-        const Terms& terms;
-    };
-    const std::string needed_by = "importing psychiatric contacts";
-    const std::vector<Identifier> identifiers = {
-        {"contact_type", contact_col, Vocabulary::psychiatry_contact_type,
-         require_vocabulary(region, Vocabulary::psychiatry_contact_type, needed_by)},
-        {"profession", profession_col, Vocabulary::psychiatry_profession,
-         require_vocabulary(region, Vocabulary::psychiatry_profession, needed_by)},
-        {"diagnosis_group", diagnosis_col, Vocabulary::diagnosis_group,
-         require_vocabulary(region, Vocabulary::diagnosis_group, needed_by)}};
-
-    // Contacts per unit, month, contact type, profession and diagnosis group. Each key has a
-    // number, so that a duplicate found at the end can be taken back.
-    using ContactKey = std::tuple<std::string, Period, std::string, std::string, std::string>;
-    std::map<ContactKey, std::uint64_t> contact_keys;
-    std::vector<std::int64_t> contacts;
-    // Each person's contacts at each unit, held only while the file is read.
-    struct HeldContact {
-        std::int64_t line;
-        EpisodeContact contact;
-    };
-    struct PersonAtUnit {
-        std::size_t unit;
-        std::vector<HeldContact> contacts;
-    };
-    std::unordered_map<std::string, PersonAtUnit> persons;  // person_id \x1f unit → contacts
-    std::set<std::string, std::less<>> diagnosis_groups;    // the names contacts point into
-    DuplicateDetector duplicates;
-    std::vector<std::string> f;
-    while (csv.next(f)) {
-        ++report.rows_read;
-        report_progress(csv, report.rows_read, progress);
-        const std::int64_t line = csv.line();
-        auto u = read_person_unit(csv, f, person_col, unit_col, units, region, report);
-        if (!u)
-            continue;
-        const auto date = Date::parse(f[date_col]);
-        if (!date) {
-            report.reject(line, "invalid contact date",
-                          shown(f[date_col]) + " is not a date (YYYY-MM-DD)");
-            continue;
-        }
-        if (end < *date) {
-            report.reject(line, "contact after the extract",
-                          date_text(*date) + " is after " + month.to_string() +
-                              ", the month the extract ends with");
-            continue;
-        }
-        if (*date < Date{month.year - kMaxHistoryYears, month.month, 1}) {
-            report.reject(line, "contact long before the extract",
-                          date_text(*date) + " is more than " + std::to_string(kMaxHistoryYears) +
-                              " years before " + month.to_string() +
-                              ", the month the extract ends with");
-            continue;
-        }
-        bool identifiers_ok = true;
-        for (const Identifier& id : identifiers) {
-            if (!is_identifier(f[id.col])) {
-                if (f[id.col].empty())
-                    report.reject(line, "missing value", std::string(id.name) + " is empty");
-                else
-                    report.reject(line, "invalid identifier",
-                                  std::string(id.name) + " " + shown(f[id.col]) +
-                                      "; valid: lowercase letters, digits, _ and -");
-                identifiers_ok = false;
-            } else {
-                identifiers_ok = declared(region, id.vocabulary, id.terms, f[id.col], line, report);
-            }
-            if (!identifiers_ok)
-                break;
-        }
-        if (!identifiers_ok)
-            continue;
-        std::optional<int> score;
-        if (score_col && !parse_score(f[*score_col], score)) {
-            report.reject(line, "invalid score",
-                          shown(f[*score_col]) +
-                              "; valid: a whole number from 0 to 100, empty when not measured");
-            continue;
-        }
-
-        auto [key, fresh] =
-            contact_keys.try_emplace(ContactKey{f[unit_col], date->period(), f[contact_col],
-                                                f[profession_col], f[diagnosis_col]},
-                                     contacts.size());
-        if (fresh)
-            contacts.push_back(0);
-        ++contacts[key->second];
-        const std::string_view diagnosis = *diagnosis_groups.insert(f[diagnosis_col]).first;
-        persons.try_emplace(f[person_col] + '\x1f' + f[unit_col], PersonAtUnit{*u, {}})
-            .first->second.contacts.push_back({line, EpisodeContact{*date, diagnosis, score}});
-        ++report.rows_used;
-        duplicates.add(f[person_col] + '\x1f' + f[unit_col] + '\x1f' + f[date_col] + '\x1f' +
-                           f[contact_col] + '\x1f' + f[profession_col],
-                       line, key->second);
-    }
-    end_import(csv, report);
-    std::unordered_set<std::int64_t> duplicate_lines;
-    duplicates.finish([&](std::int64_t line, std::int64_t first_line, std::uint64_t key) {
-        --contacts[key];
-        duplicate_lines.insert(line);
-        --report.rows_used;
-        report.reject(line, "duplicate contact",
-                      "the same person, unit, date, contact_type and profession as line " +
-                          std::to_string(first_line));
-    });
-
-    // unit, diagnosis group, contacts, opened, closed, score change → episodes
-    using EpisodeKey = std::tuple<std::string, std::string_view, std::int64_t, Period,
-                                  std::optional<Period>, std::optional<int>>;
-    std::map<EpisodeKey, std::int64_t> histogram;
-    for (auto it = persons.begin(); it != persons.end(); it = persons.erase(it)) {
-        std::vector<EpisodeContact> kept;
-        for (const HeldContact& c : it->second.contacts)
-            if (!duplicate_lines.count(c.line))
-                kept.push_back(c.contact);
-        for (const Episode& e : build_episodes(std::move(kept), region.episode_gap_days, end))
-            ++histogram[EpisodeKey{region.units[it->second.unit].id, e.diagnosis_group, e.contacts,
-                                   e.opened, e.closed, e.score_change}];
-    }
-
-    PsychiatryAggregate result;
-    result.ref.kind = "psychiatry";
-    result.ref.period = month.to_string();
-    result.episode_gap_days = region.episode_gap_days;
-    for (const auto& [key, number] : contact_keys) {
-        const auto& [unit, contact_month, contact_type, profession, diagnosis] = key;
-        if (contacts[number] > 0)
-            result.contacts.push_back(
-                {unit, contact_month, contact_type, profession, diagnosis, contacts[number]});
-    }
-    for (const auto& [key, n] : histogram) {
-        const auto& [unit, diagnosis, size, opened, closed, score_change] = key;
-        result.episodes.push_back(
-            {unit, std::string(diagnosis), size, opened, closed, score_change, n});
     }
     return result;
 }
