@@ -15,6 +15,7 @@
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <vector>
 
 #include "import_rows.hpp"
 #include "vardval_host/csv.hpp"
@@ -139,12 +140,61 @@ std::uint64_t pack16(std::uint64_t a, std::uint64_t b, std::uint64_t c, std::uin
     return a << 48 | b << 32 | c << 16 | d;
 }
 
-struct KeyHash {
-    std::size_t operator()(const std::pair<std::uint64_t, std::uint64_t>& k) const {
-        return std::hash<std::uint64_t>{}(k.first * 0x9e3779b97f4a7c15ULL ^ k.second);
+// Counts per key of two packed words in one open-addressed table: a count per contact and per
+// episode, so each is one probe in a flat array rather than a walk through hash nodes. A
+// count is never 0 once its key is in, so 0 marks a free slot.
+class Counter {
+  public:
+    struct Slot {
+        std::uint64_t first = 0;
+        std::uint64_t second = 0;
+        std::int64_t n = 0;
+    };
+
+    void add(std::uint64_t first, std::uint64_t second) {
+        if (2 * (used_ + 1) > slots_.size())
+            grow();
+        Slot& s = find(slots_, first, second);
+        if (s.n == 0) {
+            s.first = first;
+            s.second = second;
+            ++used_;
+        }
+        ++s.n;
     }
+    // Calls `visit(first, second, n)` for every key.
+    template <class Visit>
+    void for_each(Visit&& visit) const {
+        for (const Slot& s : slots_)
+            if (s.n != 0)
+                visit(s.first, s.second, s.n);
+    }
+
+  private:
+    static Slot& find(std::vector<Slot>& slots, std::uint64_t first, std::uint64_t second) {
+        // A splitmix64 finaliser: the keys are packed small numbers, whose bits need spreading.
+        std::uint64_t h = first ^ (second * 0x9e3779b97f4a7c15ULL);
+        h ^= h >> 30;
+        h *= 0xbf58476d1ce4e5b9ULL;
+        h ^= h >> 27;
+        h *= 0x94d049bb133111ebULL;
+        h ^= h >> 31;
+        const std::size_t mask = slots.size() - 1;
+        for (std::size_t i = h & mask;; i = (i + 1) & mask)
+            if (slots[i].n == 0 || (slots[i].first == first && slots[i].second == second))
+                return slots[i];
+    }
+    void grow() {
+        std::vector<Slot> bigger(std::max<std::size_t>(1024, 2 * slots_.size()));
+        for (const Slot& s : slots_)
+            if (s.n != 0)
+                find(bigger, s.first, s.second) = s;
+        slots_.swap(bigger);
+    }
+
+    std::vector<Slot> slots_;
+    std::size_t used_ = 0;
 };
-using CountMap = std::unordered_map<std::pair<std::uint64_t, std::uint64_t>, std::int64_t, KeyHash>;
 
 // Counts the sorted contacts of one person at one unit at a time: duplicates rejected,
 // contacts per month, episodes. Keys are numbers here and become names in result().
@@ -185,8 +235,8 @@ class PsychiatryTally {
     std::vector<EpisodeContact> kept_;    // the group without duplicates
     std::vector<std::uint16_t> kept_dx_;  // their diagnosis numbers
     std::vector<Episode> episodes_;       // the group's episodes
-    CountMap contacts_;                   // (unit, type, profession, diagnosis), month → contacts
-    CountMap episode_counts_;  // (unit, diagnosis, opened, closed), contacts and score → episodes
+    Counter contacts_;                    // (unit, type, profession, diagnosis), month → contacts
+    Counter episode_counts_;  // (unit, diagnosis, opened, closed), contacts and score → episodes
 };
 
 void PsychiatryTally::count_group() {
@@ -211,7 +261,7 @@ void PsychiatryTally::count_group() {
             continue;
         }
         const Date day = r.day();
-        ++contacts_[{pack16(r.unit, r.contact_type, r.profession, r.diagnosis), month_number(day)}];
+        contacts_.add(pack16(r.unit, r.contact_type, r.profession, r.diagnosis), month_number(day));
         kept_.push_back({day, diagnoses_.names[r.diagnosis],
                          r.score == kNoScore ? std::nullopt : std::optional<int>(r.score)});
         kept_dx_.push_back(r.diagnosis);
@@ -225,8 +275,8 @@ void PsychiatryTally::count_group() {
             e.closed ? month_number({e.closed->year, e.closed->month, 1}) + 1 : 0;
         const std::uint64_t score =
             e.score_change ? static_cast<std::uint64_t>(*e.score_change + 101) : 0;
-        ++episode_counts_[{pack16(group_.front().unit, kept_dx_[first_contact], opened, closed),
-                           static_cast<std::uint64_t>(e.contacts) << 8 | score}];
+        episode_counts_.add(pack16(group_.front().unit, kept_dx_[first_contact], opened, closed),
+                            static_cast<std::uint64_t>(e.contacts) << 8 | score);
         first_contact += static_cast<std::size_t>(e.contacts);
     }
     group_.clear();
@@ -239,15 +289,13 @@ PsychiatryAggregate PsychiatryTally::result(const std::vector<std::string_view>&
     PsychiatryAggregate result;
     result.episode_gap_days = region_.episode_gap_days;
     const auto field = [](std::uint64_t key, int n) { return (key >> (48 - 16 * n)) & 0xffff; };
-    for (const auto& [key, n] : contacts_) {
-        const auto& [names, month] = key;
+    contacts_.for_each([&](std::uint64_t names, std::uint64_t month, std::int64_t n) {
         result.contacts.push_back({region_.units[field(names, 0)].id, month_of(month),
                                    std::string(contact_types[field(names, 1)]),
                                    std::string(professions[field(names, 2)]),
                                    std::string(diagnoses_.names[field(names, 3)]), n});
-    }
-    for (const auto& [key, n] : episode_counts_) {
-        const auto& [names, size] = key;
+    });
+    episode_counts_.for_each([&](std::uint64_t names, std::uint64_t size, std::int64_t n) {
         const std::uint64_t closed = field(names, 3);
         const std::uint64_t score = size & 0xff;
         result.episodes.push_back(
@@ -255,7 +303,7 @@ PsychiatryAggregate PsychiatryTally::result(const std::vector<std::string_view>&
              static_cast<std::int64_t>(size >> 8), month_of(field(names, 2)),
              closed ? std::optional<Period>(month_of(closed - 1)) : std::nullopt,
              score ? std::optional<int>(static_cast<int>(score) - 101) : std::nullopt, n});
-    }
+    });
     // In the order of the names, as the aggregate has always been stored.
     std::sort(result.contacts.begin(), result.contacts.end(), [](const auto& a, const auto& b) {
         return std::tie(a.unit, a.month, a.contact_type, a.profession, a.diagnosis_group) <
