@@ -23,8 +23,9 @@ Date date(Days d) {
 }
 
 // The episode that starts at `first` and ends with `last` (both inclusive).
-Episode make_episode(std::vector<EpisodeContact>::const_iterator first,
-                     std::vector<EpisodeContact>::const_iterator last, int gap_days,
+using Contacts = std::span<const EpisodeContact>;
+
+Episode make_episode(Contacts::iterator first, Contacts::iterator last, int gap_days,
                      Days extract_end) {
     Episode e;
     e.diagnosis_group = first->diagnosis_group;
@@ -54,14 +55,10 @@ Date last_day(Period month) {
                      std::chrono::last});
 }
 
-std::vector<Episode> build_episodes(std::vector<EpisodeContact> contacts, int gap_days,
-                                    Date extract_end) {
-    std::stable_sort(
-        contacts.begin(), contacts.end(),
-        [](const EpisodeContact& a, const EpisodeContact& b) { return a.date < b.date; });
-    std::vector<Episode> episodes;
+void build_episodes_in_order(std::span<const EpisodeContact> contacts, int gap_days,
+                             Date extract_end, std::vector<Episode>& out) {
     if (contacts.empty())
-        return episodes;
+        return;
     if (extract_end < contacts.back().date) {
         const Date late = contacts.back().date;
         char text[32];
@@ -70,13 +67,22 @@ std::vector<Episode> build_episodes(std::vector<EpisodeContact> contacts, int ga
                                     " is after the end of the extract");
     }
     const Days end = days(extract_end);
-    auto first = contacts.cbegin();
-    for (auto c = contacts.cbegin() + 1; c != contacts.cend(); ++c)
+    auto first = contacts.begin();
+    for (auto c = contacts.begin() + 1; c != contacts.end(); ++c)
         if ((days(c->date) - days((c - 1)->date)).count() > gap_days) {
-            episodes.push_back(make_episode(first, c - 1, gap_days, end));
+            out.push_back(make_episode(first, c - 1, gap_days, end));
             first = c;
         }
-    episodes.push_back(make_episode(first, contacts.cend() - 1, gap_days, end));
+    out.push_back(make_episode(first, contacts.end() - 1, gap_days, end));
+}
+
+std::vector<Episode> build_episodes(std::vector<EpisodeContact> contacts, int gap_days,
+                                    Date extract_end) {
+    std::stable_sort(
+        contacts.begin(), contacts.end(),
+        [](const EpisodeContact& a, const EpisodeContact& b) { return a.date < b.date; });
+    std::vector<Episode> episodes;
+    build_episodes_in_order(contacts, gap_days, extract_end, episodes);
     return episodes;
 }
 

@@ -11,7 +11,7 @@
 #include <sstream>
 
 #include "csv_chunks.hpp"
-#include "import_checks.hpp"
+#include "import_rows.hpp"
 #include "mapped_file.hpp"
 #include "parallel.hpp"
 #include "seen_filter.hpp"

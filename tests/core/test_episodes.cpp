@@ -2,6 +2,8 @@
 // the comment next to it.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <random>
 #include <sstream>
 #include <stdexcept>
 
@@ -166,4 +168,71 @@ TEST_CASE("the import builds episodes per person and unit: two units are two epi
     CHECK(p.episodes[1].unit == "b");
     CHECK(p.episodes[1].contacts == 1);
     CHECK(p.episodes[1].episodes == 1);
+}
+
+namespace {
+
+// Every count of an aggregate as text, to compare two whole aggregates.
+std::string rendered(const PsychiatryAggregate& p) {
+    std::ostringstream out;
+    for (const auto& c : p.contacts)
+        out << c.unit << ' ' << c.month.to_string() << ' ' << c.contact_type << ' ' << c.profession
+            << ' ' << c.diagnosis_group << ' ' << c.contacts << '\n';
+    for (const auto& e : p.episodes)
+        out << e.unit << ' ' << e.diagnosis_group << ' ' << e.contacts << ' '
+            << e.opened.to_string() << ' ' << (e.closed ? e.closed->to_string() : "open") << ' '
+            << (e.score_change ? std::to_string(*e.score_change) : "-") << " x" << e.episodes
+            << '\n';
+    return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("the import gives the same aggregate and rejects for any row order") {
+    const Region region = test::with_vocabularies(test::make_region({"a", "b"}));
+    // 40 persons at two units over 2023, contacts months apart (several episodes) and close,
+    // duplicates and scores: a file in person order, then the same rows shuffled.
+    std::vector<std::string> rows;
+    const char* types[] = {"visit", "phone", "digital"};
+    const char* groups[] = {"depression", "anxiety", "adhd"};
+    for (int p = 0; p < 40; ++p)
+        for (int k = 0; k < 12; ++k) {
+            const int day = 1 + (p * 7 + k * 3) % 28;
+            const int month = 1 + (k * (p % 4 + 1)) % 12;
+            const std::string score = k % 3 == 0 ? std::to_string((p * 13 + k * 7) % 101) : "";
+            rows.push_back("p" + std::to_string(p) + "," + (k % 2 ? "a" : "b") + ",2023-" +
+                           (month < 10 ? "0" : "") + std::to_string(month) + "-" +
+                           (day < 10 ? "0" : "") + std::to_string(day) + "," + types[k % 3] +
+                           ",doctor," + groups[(p + k) % 3] + "," + score);
+        }
+    // Duplicate contacts, given as the same row again: which copy is kept cannot change the
+    // result. (Two different rows on one day are ordered by the file, as episodes.hpp says, so
+    // the persons above have no two contacts at a unit on one day.)
+    for (std::size_t p = 0; p < 40; p += 3)
+        rows.push_back(rows[p * 12]);
+    const std::string header =
+        "person_id,unit,contact_date,contact_type,profession,"
+        "diagnosis_group,score\n";
+    const auto import = [&](const std::vector<std::string>& order, ImportReport& report) {
+        std::string text = header;
+        for (const std::string& row : order)
+            text += row + "\n";
+        std::istringstream in(text);
+        return aggregate_psychiatry(in, "psychiatry.csv", region, m("2024-01"), report);
+    };
+    ImportReport in_order;
+    const PsychiatryAggregate ordered = import(rows, in_order);
+    std::vector<std::string> shuffled = rows;
+    std::mt19937 random(11);
+    std::shuffle(shuffled.begin(), shuffled.end(), random);
+    ImportReport in_any_order;
+    const PsychiatryAggregate unordered = import(shuffled, in_any_order);
+
+    CHECK(rendered(ordered) == rendered(unordered));
+    CHECK_FALSE(ordered.episodes.empty());
+    CHECK(in_order.rows_used == in_any_order.rows_used);
+    CHECK(in_order.rows_rejected == in_any_order.rows_rejected);
+    CHECK(in_order.rejects_by_kind ==
+          std::map<std::string, std::int64_t>{{"duplicate contact", 14}});  // p0, p3, ..., p39
+    CHECK(in_order.rejects_by_kind == in_any_order.rejects_by_kind);
 }

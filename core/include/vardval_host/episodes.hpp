@@ -2,9 +2,10 @@
 // The episode-of-care rule for psychiatric contacts, on its own so it can be tested without
 // a file: one person's contacts at one unit are cut into episodes wherever a contact comes
 // more than the region's gap (Region::episode_gap_days) after the previous one. The import
-// applies it to each person while the extract is read; persons are not kept.
+// applies it to each person and unit once their contacts are together (psychiatry_import.cpp).
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -39,5 +40,10 @@ Date last_day(Period month);
 // on or before `extract_end` (std::invalid_argument otherwise). Episodes come in date order.
 std::vector<Episode> build_episodes(std::vector<EpisodeContact> contacts, int gap_days,
                                     Date extract_end);
+
+// The same for contacts already in that order (date, then file order within a day), with the
+// episodes appended to `out`: the import cuts millions of persons without a copy each.
+void build_episodes_in_order(std::span<const EpisodeContact> contacts, int gap_days,
+                             Date extract_end, std::vector<Episode>& out);
 
 }  // namespace vardval

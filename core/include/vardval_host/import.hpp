@@ -93,8 +93,10 @@ UnitValues aggregate_acg(std::istream& in, const std::string& file, const Region
 // outcome, a whole number 0-100; empty when not measured). A contact after `month` is
 // rejected, and so is a contact given twice (same person, unit, date, contact type and
 // profession). Contacts are counted per unit, month, contact type, profession and diagnosis
-// group; each person's contacts are held only while the file is read, then cut into episodes
-// by the region's gap (see episodes.hpp) and counted as a histogram.
+// group. Rows may come in any order: they are sorted by a hash of the person (spilled to
+// temporary files beyond a sort buffer, see psychiatry_import.cpp), then each person's
+// contacts at a unit are cut into episodes by the region's gap (see episodes.hpp) and counted
+// as a histogram.
 PsychiatryAggregate aggregate_psychiatry(std::istream& in, const std::string& file,
                                          const Region& region, Period month, ImportReport& report,
                                          const ProgressFn& progress = {});

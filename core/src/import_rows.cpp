@@ -1,20 +1,9 @@
-#include "import_checks.hpp"
+#include "import_rows.hpp"
 
 #include <charconv>
 #include <cstdio>
 
 namespace vardval {
-namespace {
-
-// The header as it may appear in a message (a column name can be anything).
-std::string columns_found(const CsvReader& csv) {
-    std::string text;
-    for (const std::string& name : csv.header())
-        text += (text.empty() ? "" : ", ") + shown(name);
-    return text;
-}
-
-}  // namespace
 
 void begin_import(const CsvReader& csv, ImportReport& report) {
     report.file = csv.file();
@@ -25,6 +14,14 @@ void begin_import(const CsvReader& csv, ImportReport& report) {
 void end_import(const std::string& file, const ImportReport& report) {
     if (report.rows_read == 0)
         throw ImportError(file + ": no data rows after the header line");
+}
+
+// The header as it may appear in a message (a column name can be anything).
+std::string columns_found(const CsvReader& csv) {
+    std::string text;
+    for (const std::string& name : csv.header())
+        text += (text.empty() ? "" : ", ") + shown(name);
+    return text;
 }
 
 std::string date_text(Date d) {
@@ -104,6 +101,68 @@ std::string unknown_unit(std::string_view id, const Region& region) {
 
 std::string invalid_sex_detail(std::string_view s) {
     return shown(s) + "; valid: F, M (K accepted for kvinna)";
+}
+
+std::map<std::string, std::size_t> unit_index(const Region& region) {
+    std::map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < region.units.size(); ++i)
+        index[region.units[i].id] = i;
+    return index;
+}
+
+// Shared row checks; false (and the row rejected) when the row cannot be read at all.
+bool row_readable(const CsvReader& csv, const std::vector<std::string>& f, ImportReport& report) {
+    if (csv.last_record_malformed()) {
+        report.reject(csv.line(), "malformed row", "a quoted field is not closed");
+        return false;
+    }
+    if (f.size() != csv.header().size()) {
+        report.reject(csv.line(), "wrong number of fields",
+                      wrong_number_of_fields(csv.header().size(), f.size()));
+        return false;
+    }
+    return true;
+}
+
+std::optional<std::size_t> find_unit(const std::map<std::string, std::size_t>& units,
+                                     const Region& region, const std::string& id, std::int64_t line,
+                                     ImportReport& report) {
+    auto it = units.find(id);
+    if (it == units.end()) {
+        report.reject(line, "unknown unit", unknown_unit(id, region));
+        return std::nullopt;
+    }
+    return it->second;
+}
+
+// A name the region declares (a profession, event, measure, ...); false and the row rejected
+// ("unknown profession: 'Doctor' is not in the professions declared in ...") when it does not.
+bool declared(const Region& region, Vocabulary v, const Terms& terms, const std::string& name,
+              std::int64_t line, ImportReport& report) {
+    const auto why = undeclared(region, v, terms, name);
+    if (why)
+        report.reject(line, std::string("unknown ") + noun(v), *why);
+    return !why;
+}
+
+// The checks a person-level row starts with: readable, a person, a unit of the region.
+// The unit's index, or nothing with the row rejected.
+std::optional<std::size_t> read_person_unit(const CsvReader& csv, const std::vector<std::string>& f,
+                                            std::size_t person_col, std::size_t unit_col,
+                                            const std::map<std::string, std::size_t>& units,
+                                            const Region& region, ImportReport& report) {
+    if (!row_readable(csv, f, report))
+        return std::nullopt;
+    if (f[person_col].empty()) {
+        report.reject(csv.line(), "missing person_id", "");
+        return std::nullopt;
+    }
+    return find_unit(units, region, f[unit_col], csv.line(), report);
+}
+
+void report_progress(const CsvReader& csv, std::int64_t rows, const ProgressFn& progress) {
+    if (progress && rows % kProgressEvery == 0)
+        progress(csv.bytes_read(), rows);
 }
 
 }  // namespace vardval
