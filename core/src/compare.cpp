@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <string_view>
+#include <unordered_map>
 
 namespace vardval {
 namespace {
@@ -40,12 +42,21 @@ void check_comparable(const RunResult& first, const RunResult& run, const Region
                                     ", the register given is " + region.id + "'s");
 }
 
+using RegisterIndex = std::unordered_map<std::string_view, std::size_t>;
+
+RegisterIndex register_index_of(const Region& region) {
+    RegisterIndex index;
+    index.reserve(region.units.size());
+    for (std::size_t k = 0; k < region.units.size(); ++k)
+        index.emplace(region.units[k].id, k);
+    return index;
+}
+
 // The run's statements by register position (null where the run does not pay the unit), so
 // runs of models paying different units are paired by unit id, never by position.
-std::vector<const UnitStatement*> by_register(const RunResult& run, const Region& region) {
-    std::map<std::string, std::size_t> register_index;
-    for (std::size_t k = 0; k < region.units.size(); ++k)
-        register_index[region.units[k].id] = k;
+// `register_index` is each unit id's position in the register (register_index_of).
+std::vector<const UnitStatement*> by_register(const RunResult& run, const Region& region,
+                                              const RegisterIndex& register_index) {
     std::vector<const UnitStatement*> statements(region.units.size(), nullptr);
     for (const UnitStatement& st : run.units) {
         const auto at = register_index.find(st.unit->id);
@@ -318,8 +329,9 @@ Comparison compare_runs(const RunResult& base, const RunResult& proposal, const 
     const std::vector<std::string> ids = component_ids(base, proposal);
     for (const std::string& id : ids)
         c.components.push_back({id, 0, 0});
-    const std::vector<const UnitStatement*> before = by_register(base, region);
-    const std::vector<const UnitStatement*> after = by_register(proposal, region);
+    const RegisterIndex index = register_index_of(region);
+    const std::vector<const UnitStatement*> before = by_register(base, region, index);
+    const std::vector<const UnitStatement*> after = by_register(proposal, region, index);
     for (std::size_t k = 0; k < region.units.size(); ++k) {
         const UnitStatement* b = before[k];
         const UnitStatement* p = after[k];
@@ -403,46 +415,55 @@ std::vector<std::string> model_column_names(const std::vector<std::string>& file
     return unique;
 }
 
-SideBySide compare_side_by_side(const std::vector<RunResult>& runs, const Region& region) {
-    if (runs.size() < 2)
-        throw std::invalid_argument("a side-by-side comparison needs two or more models; got " +
-                                    std::to_string(runs.size()));
-    for (const RunResult& run : runs)
-        check_comparable(runs.front(), run, region);
-    const RunResult& first = runs.front();
+SideBySideBuilder::SideBySideBuilder(const Region& region, std::size_t expected_models)
+    : region_(region), cells_(region.units.size()) {
+    files_.reserve(expected_models);
+    for (std::vector<std::optional<Ore>>& unit : cells_)
+        unit.reserve(expected_models);
+}
 
-    SideBySide s;
-    s.region = first.region;
-    s.region_name = first.region_name;
-    s.period = first.period;
-    std::vector<std::string> files;
-    for (const RunResult& run : runs)
-        files.push_back(run.model_file);
-    const std::vector<std::string> names = model_column_names(files);
-
-    std::vector<std::vector<std::optional<Ore>>> cells(
-        region.units.size(), std::vector<std::optional<Ore>>(runs.size()));
-    for (std::size_t m = 0; m < runs.size(); ++m) {
-        const RunResult& run = runs[m];
-        const std::vector<const UnitStatement*> statements = by_register(run, region);
-        Ore total = 0;
-        for (std::size_t k = 0; k < statements.size(); ++k)
-            if (statements[k]) {
-                cells[k][m] = statements[k]->total_ore;
-                total += statements[k]->total_ore;
-            }
-        if (total != run.total_ore)  // the engine guarantees it; never show a wrong total
-            throw std::runtime_error(run.model_file + ": unit totals " + std::to_string(total) +
-                                     " öre do not add up to the run's total " +
-                                     std::to_string(run.total_ore) + " öre");
-        s.models.push_back(
-            {names[m], run.model_file, run.title, run.model_hash, run.run_id, run.total_ore});
-        s.sample_data = s.sample_data || run.sample_data;
+void SideBySideBuilder::add(const RunResult& run) {
+    if (models_.empty()) {
+        first_.region = run.region;
+        first_.region_name = run.region_name;
+        first_.period = run.period;
+        index_ = register_index_of(region_);
     }
-    for (std::size_t k = 0; k < region.units.size(); ++k)
-        if (std::any_of(cells[k].begin(), cells[k].end(),
+    check_comparable(first_, run, region_);
+    const std::vector<const UnitStatement*> statements = by_register(run, region_, index_);
+    Ore total = 0;
+    for (std::size_t k = 0; k < statements.size(); ++k) {
+        cells_[k].push_back(statements[k] ? std::optional<Ore>(statements[k]->total_ore)
+                                          : std::nullopt);
+        if (statements[k])
+            total += statements[k]->total_ore;
+    }
+    if (total != run.total_ore)  // the engine guarantees it; never show a wrong total
+        throw std::runtime_error(run.model_file + ": unit totals " + std::to_string(total) +
+                                 " öre do not add up to the run's total " +
+                                 std::to_string(run.total_ore) + " öre");
+    files_.push_back(run.model_file);
+    models_.push_back({"", run.model_file, run.title, run.model_hash, run.run_id, run.total_ore});
+    sample_data_ = sample_data_ || run.sample_data;
+}
+
+SideBySide SideBySideBuilder::finish() {
+    if (models_.size() < 2)
+        throw std::invalid_argument("a side-by-side comparison needs two or more models; got " +
+                                    std::to_string(models_.size()));
+    SideBySide s;
+    s.region = first_.region;
+    s.region_name = first_.region_name;
+    s.period = first_.period;
+    s.sample_data = sample_data_;
+    const std::vector<std::string> names = model_column_names(files_);
+    s.models = std::move(models_);
+    for (std::size_t m = 0; m < s.models.size(); ++m)
+        s.models[m].name = names[m];
+    for (std::size_t k = 0; k < region_.units.size(); ++k)
+        if (std::any_of(cells_[k].begin(), cells_[k].end(),
                         [](const std::optional<Ore>& c) { return c.has_value(); }))
-            s.units.push_back({&region.units[k], std::move(cells[k])});
+            s.units.push_back({&region_.units[k], std::move(cells_[k])});
 
     std::vector<bool> grouped(s.models.size(), false);
     for (std::size_t i = 0; i < s.models.size(); ++i) {
@@ -458,6 +479,16 @@ SideBySide compare_side_by_side(const std::vector<RunResult>& runs, const Region
             s.equal_totals.push_back(std::move(group));
     }
     return s;
+}
+
+SideBySide compare_side_by_side(const std::vector<RunResult>& runs, const Region& region) {
+    if (runs.size() < 2)
+        throw std::invalid_argument("a side-by-side comparison needs two or more models; got " +
+                                    std::to_string(runs.size()));
+    SideBySideBuilder builder(region, runs.size());
+    for (const RunResult& run : runs)
+        builder.add(run);
+    return builder.finish();
 }
 
 void write_side_by_side(std::ostream& out, const SideBySide& s, Format format) {

@@ -1,8 +1,9 @@
 #include "vardval_host/engine.hpp"
 
 #include <algorithm>
-#include <map>
 #include <stdexcept>
+#include <string_view>
+#include <unordered_map>
 
 #include "vardval_host/plugin_host.hpp"
 #include "vardval_host/provenance.hpp"
@@ -10,16 +11,30 @@
 namespace vardval {
 namespace {
 
-void check_component_lines(const ComponentDecl& decl, const Region& region, Period period,
+// Position of each unit id in a region's register: looked up for every line, so a hash.
+using UnitIndex = std::unordered_map<std::string_view, std::size_t>;
+
+UnitIndex index_of(const Region& region) {
+    UnitIndex index;
+    index.reserve(region.units.size());
+    for (std::size_t k = 0; k < region.units.size(); ++k)
+        index.emplace(region.units[k].id, k);
+    return index;
+}
+
+// `view` indexes the units the component pays.
+void check_component_lines(const ComponentDecl& decl, const UnitIndex& view, Period period,
                            const std::vector<LedgerLine>& lines) {
-    std::map<std::string, int> seen;
+    std::vector<bool> seen(view.size(), false);
     for (const LedgerLine& line : lines) {
-        if (!region.find(line.unit))
+        const auto at = view.find(line.unit);
+        if (at == view.end())
             throw std::runtime_error("component '" + decl.id +
                                      "' produced a line for unknown unit '" + line.unit + "'");
-        if (++seen[line.unit] > 1)
+        if (seen[at->second])
             throw std::runtime_error("component '" + decl.id + "' produced two lines for unit '" +
                                      line.unit + "'");
+        seen[at->second] = true;
         // Every line must be recomputable from its own fields, exactly (README "Money").
         if (const std::string wrong = recheck(line, period.month); !wrong.empty())
             throw std::runtime_error("component '" + decl.id + "', unit '" + line.unit +
@@ -34,6 +49,7 @@ RunResult run_model(const Model& model, const Region& full_region, const PluginH
     if (auto issues = validate_model(model, full_region, host); !issues.empty())
         throw IssueError("invalid model", std::move(issues));
     const Region region = payee_region(full_region, model.payees);
+    const UnitIndex full_index = index_of(full_region);
     const std::vector<ComponentDecl> decls = payable_components(model, host);
 
     RunResult result;
@@ -61,44 +77,53 @@ RunResult run_model(const Model& model, const Region& full_region, const PluginH
     }
 
     const ListingAggregate& listing = data.listing(period);
-    std::map<std::string, std::size_t> index;
+    const UnitIndex index = index_of(region);
     for (const Unit& unit : region.units) {
-        index[unit.id] = result.units.size();
         UnitStatement s;
-        s.unit = full_region.find(unit.id);  // outlives this run's view of the region
+        s.unit = &full_region.units[full_index.at(unit.id)];  // outlives this run's view
         s.listed = listing.unit(unit.id).listed();
         result.units.push_back(std::move(s));
     }
 
-    std::vector<LedgerLine> earlier;  // every line so far, for components paying a share of others
+    // Every line so far, for components paying a share of others; moved into the statements
+    // once all are computed, so no line is copied.
+    std::vector<LedgerLine> earlier;
+    std::vector<std::size_t> unit_of;  // each earlier line's statement
     for (std::size_t i = 0; i < components.size(); ++i) {
         const ComponentDecl& decl = decls[i];
         // A component paying only some kinds sees only those units; the others get a zero
         // line saying so, so every statement lists every component.
-        const Region view = decl.payees.empty() ? region : payee_region(region, decl.payees);
+        const bool all = decl.payees.empty();
+        const Region view = all ? Region() : payee_region(region, decl.payees);
+        const UnitIndex view_index = all ? UnitIndex() : index_of(view);
         std::vector<LedgerLine> lines;
         try {
-            lines = components[i]->compute({view, period, data, earlier});
+            lines = components[i]->compute({all ? region : view, period, data, earlier});
         } catch (const DataMissing& e) {
             throw DataMissing("component '" + decl.id + "': " + e.what());
         }
-        check_component_lines(decl, view, period, lines);
-        for (const Unit& unit : region.units)
-            if (!view.find(unit.id)) {
-                LedgerLine line;
-                line.unit = unit.id;
-                line.explanation = "this component pays only " + join(decl.payees) + " units";
-                lines.push_back(std::move(line));
-            }
+        check_component_lines(decl, all ? index : view_index, period, lines);
+        if (!all)
+            for (const Unit& unit : region.units)
+                if (!view_index.count(unit.id)) {
+                    LedgerLine line;
+                    line.unit = unit.id;
+                    line.explanation = "this component pays only " + join(decl.payees) + " units";
+                    lines.push_back(std::move(line));
+                }
         for (LedgerLine& line : lines) {
             line.component = decl.id;
             line.type = decl.type;
-            earlier.push_back(line);
-            UnitStatement& s = result.units[index.at(line.unit)];
-            s.total_ore += line.amount_ore;
-            s.lines.push_back(std::move(line));
+            const std::size_t k = index.at(line.unit);
+            result.units[k].total_ore += line.amount_ore;
+            unit_of.push_back(k);
+            earlier.push_back(std::move(line));
         }
     }
+    for (UnitStatement& s : result.units)
+        s.lines.reserve(components.size());
+    for (std::size_t j = 0; j < earlier.size(); ++j)
+        result.units[unit_of[j]].lines.push_back(std::move(earlier[j]));
     for (const UnitStatement& s : result.units)
         result.total_ore += s.total_ore;
     result.datasets = data.used();

@@ -9,6 +9,8 @@ using Integer = Rational::Integer;
 __extension__ typedef unsigned __int128 UInt128;
 
 Integer to_integer(Int128 v) {
+    if (v >= INT64_MIN && v <= INT64_MAX)
+        return Integer(static_cast<std::int64_t>(v));
     // Through two 64-bit halves: the conversion does not depend on Boost's __int128 support.
     const bool negative = v < 0;
     const UInt128 magnitude =
@@ -31,6 +33,25 @@ Integer round_half_away(const Integer& n, const Integer& d) {
     return n < 0 ? Integer(-magnitude) : magnitude;
 }
 
+UInt128 magnitude(Int128 v) {
+    return v < 0 ? static_cast<UInt128>(0) - static_cast<UInt128>(v) : static_cast<UInt128>(v);
+}
+
+UInt128 gcd128(UInt128 a, UInt128 b) {
+    while (b != 0) {
+        const UInt128 t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+// Whether v fits in 64 bits, so the common case (small amounts and counts) reduces with
+// machine gcd instead of arbitrary-precision arithmetic; the result is the same.
+bool fits64(const Integer& v) {
+    return v >= INT64_MIN && v <= INT64_MAX;
+}
+
 }  // namespace
 
 Rational::Rational(Decimal d) : Rational(of(d.raw(), Decimal::kScale)) {}
@@ -42,6 +63,11 @@ Rational Rational::normalized(Integer numerator, Integer denominator) {
         numerator = -numerator;
         denominator = -denominator;
     }
+    if (fits64(numerator) && fits64(denominator)) {
+        const auto n = static_cast<std::int64_t>(numerator);
+        const auto d = static_cast<std::int64_t>(denominator);
+        return of(n, d);
+    }
     const Integer g = gcd(abs(numerator), denominator);
     Rational r;
     r.num_ = numerator / g;
@@ -50,18 +76,50 @@ Rational Rational::normalized(Integer numerator, Integer denominator) {
 }
 
 Rational Rational::of(Int128 numerator, Int128 denominator) {
-    return normalized(to_integer(numerator), to_integer(denominator));
+    if (denominator == 0)
+        throw std::domain_error("division by zero");
+    const Int128 kMin = static_cast<Int128>(static_cast<UInt128>(1) << 127);
+    if (numerator == kMin || denominator == kMin)  // its magnitude does not fit: exactly
+        return normalized(to_integer(numerator), to_integer(denominator));
+    if (denominator < 0) {
+        numerator = -numerator;
+        denominator = -denominator;
+    }
+    const auto g = static_cast<Int128>(gcd128(magnitude(numerator), magnitude(denominator)));
+    Rational r;
+    r.num_ = to_integer(numerator / g);
+    r.den_ = to_integer(denominator / g);
+    return r;
+}
+
+bool Rational::small(const Rational& o) const {
+    return fits64(num_) && fits64(den_) && fits64(o.num_) && fits64(o.den_);
 }
 
 Rational Rational::operator+(const Rational& o) const {
+    if (small(o)) {  // products of 64-bit values fit 128 bits; the sum is checked
+        const auto a = static_cast<Int128>(static_cast<std::int64_t>(num_)) *
+                       static_cast<std::int64_t>(o.den_);
+        const auto b = static_cast<Int128>(static_cast<std::int64_t>(o.num_)) *
+                       static_cast<std::int64_t>(den_);
+        Int128 sum = 0;
+        if (!__builtin_add_overflow(a, b, &sum))
+            return of(sum, static_cast<Int128>(static_cast<std::int64_t>(den_)) *
+                               static_cast<std::int64_t>(o.den_));
+    }
     return normalized(num_ * o.den_ + o.num_ * den_, den_ * o.den_);
 }
 
 Rational Rational::operator-(const Rational& o) const {
-    return normalized(num_ * o.den_ - o.num_ * den_, den_ * o.den_);
+    return *this + Rational::normalized(-o.num_, o.den_);
 }
 
 Rational Rational::operator*(const Rational& o) const {
+    if (small(o))
+        return of(static_cast<Int128>(static_cast<std::int64_t>(num_)) *
+                      static_cast<std::int64_t>(o.num_),
+                  static_cast<Int128>(static_cast<std::int64_t>(den_)) *
+                      static_cast<std::int64_t>(o.den_));
     return normalized(num_ * o.num_, den_ * o.den_);
 }
 

@@ -1,5 +1,6 @@
 // Stored runs: the record of what was computed, from what, by whom and when, its ledger and
 // its outputs as printed (so a reprint is byte-identical whatever later versions change).
+#include <optional>
 #include <sstream>
 
 #include <soci/soci.h>
@@ -57,7 +58,9 @@ std::int64_t Database::store_run(RunResult& run, const RenderRun& render,
                                  const std::string& command,
                                  std::optional<std::int64_t> compare_of) {
     try {
-        WriteTransaction tx(*sql_, postgresql_);
+        std::optional<WriteTransaction> own;  // unless a RunBatch holds one
+        if (!batch_)
+            own.emplace(*sql_, postgresql_);
         const long long id = next_id("runs");
         run.run_id = id;
         std::string datasets;
@@ -103,11 +106,34 @@ std::int64_t Database::store_run(RunResult& run, const RenderRun& render,
         for (const auto& [format, output] : render(run))
             *sql_ << "INSERT INTO run_outputs (run_id, format, output) VALUES (:r, :f, :o)",
                 soci::use(id), soci::use(format), soci::use(output);
-        tx.commit();
+        if (own)
+            own->commit();
         return id;
     } catch (const soci::soci_error& e) {
         run.run_id.reset();
         throw StorageError(std::string("storing the run failed, nothing was stored: ") + e.what());
+    }
+}
+
+Database::RunBatch::RunBatch(Database& db) : db_(db) {
+    if (db_.batch_)
+        throw std::logic_error("a run batch is open already");
+    try {
+        db_.batch_ = std::make_unique<WriteTransaction>(*db_.sql_, db_.postgresql_);
+    } catch (const soci::soci_error& e) {
+        throw StorageError(std::string("storing the runs failed, nothing was stored: ") + e.what());
+    }
+}
+
+Database::RunBatch::~RunBatch() {
+    db_.batch_.reset();  // rolls back unless committed
+}
+
+void Database::RunBatch::commit() {
+    try {
+        db_.batch_->commit();
+    } catch (const soci::soci_error& e) {
+        throw StorageError(std::string("storing the runs failed, nothing was stored: ") + e.what());
     }
 }
 

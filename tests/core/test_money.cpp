@@ -197,3 +197,20 @@ TEST_CASE("a ledger line rechecks by its rounding rule") {
     CHECK(recheck(month, 1).empty());
     CHECK(recheck(month, 2) != "");
 }
+
+TEST_CASE("rationals give the same result on the 64-bit fast path and beyond it") {
+    // INT64_MAX = 9 223 372 036 854 775 807 = 7² · 73 · 127 · 337 · 92 737 · 649 657.
+    const Rational max = Rational::from_int(INT64_MAX);
+    // max² needs 126 bits: computed exactly, then back to 64 bits by division.
+    CHECK((max * max) / max == max);
+    CHECK((max * max).numerator() == Rational::Integer(INT64_MAX) * INT64_MAX);
+    // (max + max) − max crosses 64 bits on the way and comes back.
+    CHECK((max + max) - max == max);
+    // 1/max + 1/max = 2/max, in lowest terms (max is odd).
+    const Rational inverse = Rational::from_int(1) / max;
+    CHECK((inverse + inverse).numerator() == 2);
+    CHECK((inverse + inverse).denominator() == INT64_MAX);
+    // INT64_MIN / 2 and a negative denominator normalise the same way as small values.
+    CHECK(Rational::of(INT64_MIN, -2) == Rational::from_int(-(INT64_MIN / 2)));
+    CHECK(Rational::of(6, 4) - Rational::of(1, 4) == Rational::of(5, 4));
+}

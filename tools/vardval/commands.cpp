@@ -155,10 +155,10 @@ int import(const Config& config, const ImportArgs& args) {
     // A period that cannot be read is a bad command line (1); a missing file is missing data (3).
     const bool range = args.kind == "visits";
     if (range ? !PeriodRange::parse(args.period) : !Period::parse(args.period))
-        throw std::invalid_argument(std::string("--period must be ") +
-                                    (range ? "a month, YYYY-MM, or a range, YYYY-MM..YYYY-MM"
-                                           : "a month, YYYY-MM") +
-                                    ", for --kind " + args.kind + "; got '" + args.period + "'");
+        throw std::invalid_argument(
+            std::string("--period must be ") +
+            (range ? "a month, YYYY-MM, or a range, YYYY-MM..YYYY-MM" : "a month, YYYY-MM") +
+            ", for --kind " + args.kind + "; got '" + args.period + "'");
     if (!fs::is_regular_file(args.file))
         throw ImportError(args.file +
                           (fs::exists(args.file) ? ": not a regular file" : ": no such file"));
@@ -256,6 +256,7 @@ namespace {
 void store_compared(Database& db, std::vector<RunResult>& runs, const DataArgs& args) {
     if (!args.store)
         return;
+    Database::RunBatch batch(db);
     std::optional<std::int64_t> first;
     std::vector<std::string> ids;
     for (RunResult& run : runs) {
@@ -263,6 +264,7 @@ void store_compared(Database& db, std::vector<RunResult>& runs, const DataArgs& 
         first = first.value_or(id);
         ids.push_back("#" + std::to_string(id));
     }
+    batch.commit();
     spdlog::info("compare stored as runs {} in the database", join(ids));
 }
 
@@ -313,19 +315,46 @@ int compare_models(const Config& config, const std::string& region,
     Database db(config.database);
     PluginHost host;
     load_plugins(host, config);
-    // Every model must be for the same region: the one given, or the first model's.
-    std::vector<LoadedModel> loaded;
-    for (const std::string& file : files)
-        loaded.push_back(load(
-            ModelChoice{loaded.empty() ? region : loaded.front().model.region, 0, file}, config));
-    const Region& region_register = loaded.front().region;
-    DatabaseDataSource data = data_source(db, loaded.front(), args);
-    std::vector<RunResult> runs;
-    for (const LoadedModel& m : loaded)
-        runs.push_back(run_model(m.model, region_register, host, data, period));
+    // Every model must be for the same region: the one given, or the first model's. All are
+    // read and checked before any is computed, so a bad file stops the compare before
+    // anything is stored; the region is read once.
+    const LoadedModel first = load(ModelChoice{region, 0, files.front()}, config);
+    std::vector<Model> compared{first.model};
+    for (std::size_t i = 1; i < files.size(); ++i)
+        compared.push_back(load_model_of(ModelChoice{first.model.region, 0, files[i]}, config));
+    for (const Model& m : compared)
+        if (auto issues = validate_model(m, first.region, host); !issues.empty())
+            throw IssueError("invalid model", std::move(issues));
+    // One model at a time over the shared data: each run is stored, reduced to its unit
+    // totals, and dropped, so memory does not grow with its ledger. The runs are stored in
+    // one transaction: all of them, or none if any fails.
+    DatabaseDataSource data = data_source(db, first, args);
+    SideBySideBuilder builder(first.region, compared.size());
+    // An import (of the shipped sample) cannot happen inside the batch's transaction: with
+    // --sample, a first pass imports what is missing (sample data is small).
+    if (args.sample && args.store)
+        for (const Model& m : compared)
+            run_model(m, first.region, host, data, period);
+    std::optional<Database::RunBatch> batch;
+    if (args.store)
+        batch.emplace(db);
+    std::optional<std::int64_t> first_id;
+    std::vector<std::string> ids;
+    for (const Model& m : compared) {
+        RunResult run = run_model(m, first.region, host, data, period);
+        if (args.store) {
+            const std::int64_t id = db.store_run(run, render_all, "compare", first_id);
+            first_id = first_id.value_or(id);
+            ids.push_back("#" + std::to_string(id));
+        }
+        builder.add(run);
+    }
     check_pins_read(parse_pins(args.pins), data.used());
-    store_compared(db, runs, args);
-    write_side_by_side(std::cout, compare_side_by_side(runs, region_register), format);
+    if (batch) {
+        batch->commit();
+        spdlog::info("compare stored as runs {} in the database", join(ids));
+    }
+    write_side_by_side(std::cout, builder.finish(), format);
     return kOk;
 }
 

@@ -95,7 +95,7 @@ std::string ModelChoice::path(const Config& config) const {
     return (config.regions_dir / region / (std::to_string(year) + ".yaml")).string();
 }
 
-LoadedModel load(const ModelChoice& choice, const Config& config) {
+Model load_model_of(const ModelChoice& choice, const Config& config) {
     Model model = load_model(choice.path(config));
     if (model.region.empty())
         throw IssueError("invalid model",
@@ -104,6 +104,11 @@ LoadedModel load(const ModelChoice& choice, const Config& config) {
         throw IssueError("invalid model", {Issue{model.file, 0, 0, "region",
                                                  "model is for region '" + model.region +
                                                      "', not '" + choice.region + "'"}});
+    return model;
+}
+
+LoadedModel load(const ModelChoice& choice, const Config& config) {
+    Model model = load_model_of(choice, config);
     const fs::path region_dir = config.regions_dir / model.region;
     Region region = load_region((region_dir / "region.yaml").string());
     return LoadedModel{std::move(model), std::move(region), region_dir / "sample"};

@@ -53,6 +53,8 @@ struct LoadedModel {
 
 // Loads the model, then the region it names. Throws IssueError.
 LoadedModel load(const ModelChoice& choice, const Config& config);
+// Loads only the model, checking it is for choice.region when given. Throws IssueError.
+Model load_model_of(const ModelChoice& choice, const Config& config);
 
 Format parse_format(const std::string& text);
 

@@ -48,6 +48,8 @@ class Rational {
     std::strong_ordering operator<=>(const Rational& o) const;
 
   private:
+    // Both operands' numerators and denominators fit 64 bits: computed in 128-bit integers.
+    bool small(const Rational& o) const;
     static Rational normalized(Integer numerator, Integer denominator);
     Integer num_ = 0;
     Integer den_ = 1;  // always > 0

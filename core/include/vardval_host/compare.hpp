@@ -4,6 +4,8 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "vardval_host/engine.hpp"
@@ -79,8 +81,28 @@ struct SideBySide {
 // path (without extension) relative to the directory those files have in common.
 std::vector<std::string> model_column_names(const std::vector<std::string>& files);
 
-// `region` is the register the runs were computed on; it gives the order of the rows, and
-// the result points to its units.
+// Builds a side-by-side comparison one run at a time, keeping only each run's unit totals,
+// so a sweep of many models need not hold every ledger. `region` is the register the runs
+// were computed on; it gives the order of the rows, and the result points to its units.
+// add() throws std::invalid_argument for a run of another region or month, or a unit not in
+// the register; finish() for fewer than two runs.
+class SideBySideBuilder {
+  public:
+    SideBySideBuilder(const Region& region, std::size_t expected_models = 0);
+    void add(const RunResult& run);
+    SideBySide finish();
+
+  private:
+    const Region& region_;
+    RunResult first_;  // region, name and month of the first run, which all must share
+    std::unordered_map<std::string_view, std::size_t> index_;  // unit id → register position
+    std::vector<std::vector<std::optional<Ore>>> cells_;       // per unit, one per run
+    std::vector<std::string> files_;
+    std::vector<SideBySideModel> models_;
+    bool sample_data_ = false;
+};
+
+// The same for runs at hand.
 // Throws std::invalid_argument for fewer than two runs, runs of different regions or months,
 // or a unit that is not in the register.
 SideBySide compare_side_by_side(const std::vector<RunResult>& runs, const Region& region);

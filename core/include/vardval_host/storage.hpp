@@ -21,6 +21,8 @@ class session;
 
 namespace vardval {
 
+class WriteTransaction;
+
 class StorageError : public std::runtime_error {
   public:
     using std::runtime_error::runtime_error;
@@ -130,6 +132,19 @@ class Database {
     std::int64_t store_run(RunResult& run, const RenderRun& render,
                            const std::string& command = "run",
                            std::optional<std::int64_t> compare_of = std::nullopt);
+    // Several runs stored as one transaction (a compare's models): while a batch is open,
+    // store_run writes into it; nothing is kept unless commit() is called.
+    class RunBatch {
+      public:
+        explicit RunBatch(Database& db);
+        RunBatch(const RunBatch&) = delete;
+        RunBatch& operator=(const RunBatch&) = delete;
+        ~RunBatch();
+        void commit();
+
+      private:
+        Database& db_;
+    };
     std::vector<RunRecord> runs(const std::string& region = "");
     std::optional<RunRecord> run_record(std::int64_t id);
     // The output as printed when the run was made; nullopt if not stored in that format.
@@ -149,6 +164,8 @@ class Database {
 
     std::unique_ptr<soci::session> sql_;
     bool postgresql_ = false;
+    std::unique_ptr<WriteTransaction> batch_;  // an open RunBatch; after sql_, so it
+                                               // rolls back before the session closes
 };
 
 }  // namespace vardval
