@@ -1,10 +1,9 @@
 // Measures listing import throughput: aggregates a listing CSV (e.g. one made with
-// `vardval-generate --persons 10000000 --listing-only`) and prints rows per second and
-// peak memory. Nothing is stored.
+// `vardval-bench-national-listing 10500000 1100`) as `vardval import` reads it, in chunks on
+// every core, and prints rows per second and peak memory. Nothing is stored.
 #include <sys/resource.h>
 
 #include <chrono>
-#include <fstream>
 #include <iostream>
 
 #include "vardval_host/import.hpp"
@@ -17,15 +16,12 @@ int main(int argc, char** argv) {
     }
     try {
         const vardval::Region region = vardval::load_region(argv[1]);
-        std::ifstream in(argv[2]);
-        if (!in)
-            throw std::runtime_error(std::string("cannot open ") + argv[2]);
         const auto month = vardval::Period::parse(argv[3]);
         if (!month)
             throw std::runtime_error("period must be YYYY-MM");
         vardval::ImportReport report;
         const auto start = std::chrono::steady_clock::now();
-        const auto listing = vardval::aggregate_listing(in, argv[2], region, *month, report);
+        const auto listing = vardval::aggregate_listing_file(argv[2], region, *month, report);
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         rusage usage{};

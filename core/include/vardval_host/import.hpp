@@ -49,7 +49,7 @@ using ProgressFn = std::function<void(std::uint64_t bytes, std::int64_t rows)>;
 struct ChunkedRead {
     std::size_t chunk_bytes = std::size_t{8} << 20;
     std::size_t workers = 0;
-    std::size_t duplicate_filter_bytes = std::size_t{32} << 20;
+    std::size_t duplicate_filter_bytes = std::size_t{16} << 20;
 };
 
 ListingAggregate aggregate_listing(std::istream& in, const std::string& file, const Region& region,
