@@ -51,9 +51,10 @@ class FieldSplitter {
                  std::size_t& too_long, std::size_t max_fields = SIZE_MAX);
 
   private:
-    static Result check_lengths(const std::vector<std::string_view>& fields, std::size_t& too_long,
-                                bool closed);
+    Result check_lengths(const std::vector<std::string_view>& fields, std::size_t& too_long,
+                         bool closed) const;
     std::vector<std::string> unquoted_;
+    std::size_t line_bytes_ = 0;
 };
 
 // The message CsvReader gives for a line or field over the limits (after "FILE:LINE: ").

@@ -41,14 +41,4 @@ SeenFilter::~SeenFilter() {
     ::munmap(words_, bytes_);
 }
 
-bool SeenFilter::add(const Fingerprint& f) {
-    // Four bit positions from the low half, independent of the word chosen by the high half.
-    std::uint64_t bits = 0;
-    for (int i = 0; i < 4; ++i)
-        bits |= std::uint64_t{1} << ((f.low >> (6 * i)) & 63);
-    const std::uint64_t before =
-        std::atomic_ref<std::uint64_t>(words_[word(f)]).fetch_or(bits, std::memory_order_relaxed);
-    return (before & bits) == bits;
-}
-
 }  // namespace vardval
