@@ -5,6 +5,20 @@
 
 namespace vardval {
 
+void ImportReport::reject(std::int64_t line, const std::string& kind, const std::string& detail) {
+    ++rows_rejected;
+    ++rejects_by_kind[kind];
+    const std::string reason = detail.empty() ? kind : kind + ": " + detail;
+    if (first_rejects.size() < 100)
+        first_rejects.push_back({line, reason});
+    if (rejects_out) {
+        std::string quoted = reason;
+        for (std::size_t p = 0; (p = quoted.find('"', p)) != std::string::npos; p += 2)
+            quoted.insert(p, "\"");
+        *rejects_out << file << "," << line << ",\"" << quoted << "\"\n";
+    }
+}
+
 void begin_import(const CsvReader& csv, ImportReport& report) {
     report.file = csv.file();
     if (csv.header().empty())
@@ -101,6 +115,23 @@ std::string unknown_unit(std::string_view id, const Region& region) {
 
 std::string invalid_sex_detail(std::string_view s) {
     return shown(s) + "; valid: F, M (K accepted for kvinna)";
+}
+
+std::optional<AgeSex> read_person(const std::vector<std::string>& f, const BirthColumns& birth,
+                                  std::size_t sex_col, Date at, std::int64_t line,
+                                  ImportReport& report) {
+    std::string why;
+    const auto age = parse_age(field_at(f, birth.date), field_at(f, birth.year), at, why);
+    if (!age) {
+        report.reject(line, "invalid birth", why);
+        return std::nullopt;
+    }
+    const auto sex = parse_sex(f[sex_col]);
+    if (!sex) {
+        report.reject(line, "invalid sex", invalid_sex_detail(f[sex_col]));
+        return std::nullopt;
+    }
+    return AgeSex{*age, *sex};
 }
 
 std::map<std::string, std::size_t> unit_index(const Region& region) {

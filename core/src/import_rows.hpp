@@ -55,6 +55,15 @@ std::string wrong_number_of_fields(std::size_t expected, std::size_t got);
 std::string unknown_unit(std::string_view id, const Region& region);
 std::string invalid_sex_detail(std::string_view s);
 
+struct AgeSex {
+    int age;
+    Sex sex;
+};
+// The person's age on `at` and sex, or the row rejected with the reason.
+std::optional<AgeSex> read_person(const std::vector<std::string>& f, const BirthColumns& birth,
+                                  std::size_t sex_col, Date at, std::int64_t line,
+                                  ImportReport& report);
+
 // Unit id → index into region.units.
 std::map<std::string, std::size_t> unit_index(const Region& region);
 
