@@ -65,9 +65,8 @@ ImportOutcome import_dataset(Database& db, const Region& region, const ImportReq
             throw ImportError("a listing's period is a month, YYYY-MM; got '" + request.period +
                               "'");
         DatasetOrigin origin{"", request.sample};
-        ListingAggregate listing =
-            aggregate_listing_file(request.file, region, *month, outcome.report, request.progress,
-                                   [&] { origin.source_sha256 = sha256_file(request.file); });
+        ListingAggregate listing = aggregate_listing_file(
+            request.file, region, *month, outcome.report, request.progress, &origin.source_sha256);
         if (store_allowed(outcome.report, request))
             outcome.stored = db.store_listing(region.id, listing, outcome.report, origin);
         return outcome;

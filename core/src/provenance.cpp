@@ -17,31 +17,6 @@ namespace fs = std::filesystem;
 namespace vardval {
 namespace {
 
-// One SHA-256 computation; fed in pieces so a large file needs no more than a buffer.
-class Sha256 {
-  public:
-    Sha256() : ctx_(EVP_MD_CTX_new(), EVP_MD_CTX_free) {
-        if (!ctx_ || EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr) != 1)
-            throw std::runtime_error("SHA-256 is not available from libcrypto");
-    }
-    void update(const char* data, std::size_t size) { EVP_DigestUpdate(ctx_.get(), data, size); }
-    std::string hex() {
-        unsigned char digest[EVP_MAX_MD_SIZE];
-        unsigned int size = 0;
-        EVP_DigestFinal_ex(ctx_.get(), digest, &size);
-        static const char* const digits = "0123456789abcdef";
-        std::string out;
-        for (unsigned int i = 0; i < size; ++i) {
-            out += digits[digest[i] >> 4];
-            out += digits[digest[i] & 0xF];
-        }
-        return out;
-    }
-
-  private:
-    std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX*)> ctx_;
-};
-
 std::string read_file(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
     if (!in)
@@ -65,9 +40,43 @@ const std::string kFileTag = "=== file ";
 
 }  // namespace
 
+struct Sha256::Context {
+    EVP_MD_CTX* md;
+};
+
+Sha256::Sha256() : ctx_(new Context{EVP_MD_CTX_new()}) {
+    if (ctx_->md == nullptr || EVP_DigestInit_ex(ctx_->md, EVP_sha256(), nullptr) != 1) {
+        EVP_MD_CTX_free(ctx_->md);
+        delete ctx_;
+        throw std::runtime_error("SHA-256 is not available from libcrypto");
+    }
+}
+
+Sha256::~Sha256() {
+    EVP_MD_CTX_free(ctx_->md);
+    delete ctx_;
+}
+
+void Sha256::update(std::string_view data) {
+    EVP_DigestUpdate(ctx_->md, data.data(), data.size());
+}
+
+std::string Sha256::hex() {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    EVP_DigestFinal_ex(ctx_->md, digest, &size);
+    static const char* const digits = "0123456789abcdef";
+    std::string out;
+    for (unsigned int i = 0; i < size; ++i) {
+        out += digits[digest[i] >> 4];
+        out += digits[digest[i] & 0xF];
+    }
+    return out;
+}
+
 std::string sha256_hex(std::string_view data) {
     Sha256 h;
-    h.update(data.data(), data.size());
+    h.update(data);
     return h.hex();
 }
 
@@ -78,7 +87,7 @@ std::string sha256_file(const fs::path& file) {
     Sha256 h;
     std::vector<char> buffer(1 << 16);
     while (in.read(buffer.data(), static_cast<std::streamsize>(buffer.size())) || in.gcount() > 0)
-        h.update(buffer.data(), static_cast<std::size_t>(in.gcount()));
+        h.update(std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount())));
     return h.hex();
 }
 

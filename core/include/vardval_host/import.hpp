@@ -56,12 +56,12 @@ ListingAggregate aggregate_listing(std::istream& in, const std::string& file, co
                                    Period month, ImportReport& report,
                                    const ProgressFn& progress = {}, ChunkedRead read = {});
 // The same from a file, read in chunks on every core (the national listing is ten million
-// rows); memory depends on the number of units, not of persons. `alongside`, if given, runs
-// on one of the workers meanwhile (the import computes the file's SHA-256 there).
+// rows); memory depends on the number of units, not of persons. With `sha256`, one worker
+// meanwhile computes the SHA-256 of exactly the bytes read.
 ListingAggregate aggregate_listing_file(const std::filesystem::path& file, const Region& region,
                                         Period month, ImportReport& report,
                                         const ProgressFn& progress = {},
-                                        const std::function<void()>& alongside = {});
+                                        std::string* sha256 = nullptr);
 
 // Visits in a period: person_id, unit, visit_date, birth_date or birth_year, sex,
 // profession, contact_type, and optionally fee_charged (1/0, default 1) and listed_unit (the

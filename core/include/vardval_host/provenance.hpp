@@ -12,6 +12,20 @@
 namespace vardval {
 
 std::string sha256_hex(std::string_view data);
+// The same, fed in pieces.
+class Sha256 {
+  public:
+    Sha256();
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
+    void update(std::string_view data);
+    std::string hex();  // once, after the last update
+
+  private:
+    struct Context;
+    Context* ctx_;
+};
 // Of a file's bytes; throws std::runtime_error if it cannot be read.
 std::string sha256_file(const std::filesystem::path& file);
 

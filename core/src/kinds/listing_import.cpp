@@ -12,17 +12,20 @@
 
 #include "csv_chunks.hpp"
 #include "import_rows.hpp"
+#include "listing_counts.hpp"
+#include "listing_row.hpp"
 #include "mapped_file.hpp"
 #include "parallel.hpp"
 #include "seen_filter.hpp"
-#include "listing_counts.hpp"
-#include "listing_row.hpp"
 #include "vardval_host/import.hpp"
+#include "vardval_host/provenance.hpp"
 
 namespace vardval {
 namespace {
 
 using namespace listing;
+
+constexpr std::size_t kHashStep = std::size_t{8} << 20;
 
 // Where a line is: its index among the chunk's physical lines, its first byte.
 struct LineAt {
@@ -57,7 +60,7 @@ class ListingImport {
           report_(report),
           seen_(read.duplicate_filter_bytes) {}
 
-    ListingAggregate run(const ProgressFn& progress, const std::function<void()>& alongside) {
+    ListingAggregate run(const ProgressFn& progress, std::string* sha256) {
         read_header();
         const RowReader reader(columns_, region_, month_);
         chunks_ = cut_at_lines(data_, data_begin_, std::max<std::size_t>(read_.chunk_bytes, 1));
@@ -66,12 +69,12 @@ class ListingImport {
                                              std::max<std::size_t>(chunks_.size(), 1));
         for (std::size_t w = 0; w < workers; ++w)
             workers_.emplace_back(region_.units.size());
-        const std::size_t extra = alongside ? 1 : 0;
+        const std::size_t extra = sha256 != nullptr ? 1 : 0;
         std::atomic<std::uint64_t> bytes_done{0};
         std::atomic<std::int64_t> rows_done{0};
         run_parallel(chunks_.size() + extra, workers_.size(), [&](std::size_t task, std::size_t w) {
             if (task < extra)
-                return alongside();
+                return hash_bytes(*sha256);
             const std::size_t c = task - extra;
             count_chunk(reader, c, workers_[w]);
             input_.release(chunks_[c].begin, chunks_[c].end);
@@ -91,6 +94,17 @@ class ListingImport {
     }
 
   private:
+    // SHA-256 of the whole file, read in steps that leave memory behind them, as the chunks do.
+    void hash_bytes(std::string& out) const {
+        Sha256 h;
+        for (std::size_t at = 0; at < data_.size(); at += kHashStep) {
+            const std::size_t end = std::min(data_.size(), at + kHashStep);
+            h.update(data_.substr(at, end - at));
+            input_.release(at, end);
+        }
+        out = h.hex();
+    }
+
     // The header is the first line that is not blank; CsvReader reads it as it would.
     void read_header() {
         std::size_t end = 0, lines = 0;
@@ -281,17 +295,16 @@ class ListingImport {
 
 ListingAggregate aggregate_listing_file(const std::filesystem::path& file, const Region& region,
                                         Period month, ImportReport& report,
-                                        const ProgressFn& progress,
-                                        const std::function<void()>& alongside) {
+                                        const ProgressFn& progress, std::string* sha256) {
     const InputBytes input(file);
-    return ListingImport(input, file.string(), region, month, report, {}).run(progress, alongside);
+    return ListingImport(input, file.string(), region, month, report, {}).run(progress, sha256);
 }
 
 ListingAggregate aggregate_listing(std::istream& in, const std::string& file, const Region& region,
                                    Period month, ImportReport& report, const ProgressFn& progress,
                                    ChunkedRead read) {
     const InputBytes input(in, file);
-    return ListingImport(input, file, region, month, report, read).run(progress, {});
+    return ListingImport(input, file, region, month, report, read).run(progress, nullptr);
 }
 
 }  // namespace vardval
