@@ -7,6 +7,7 @@
 #include <map>
 
 #include "vardval_host/datasets.hpp"
+#include "vardval_host/ledger_payload.hpp"
 #include "vardval_host/provenance.hpp"
 
 namespace fs = std::filesystem;
@@ -36,19 +37,67 @@ std::string describe(const StoredLine& l) {
            std::to_string(l.amount_ore) + " öre";
 }
 
-}  // namespace
-
-Verification verify_run(Database& db, const PluginHost& host, std::int64_t id) {
-    Verification v;
+// The stored record of run `id`, which must have its resolved model (schema 4 on).
+RunRecord record_with_model(Database& db, std::int64_t id, const char* why) {
     auto record = db.run_record(id);
     if (!record)
         throw DataMissing("there is no run #" + std::to_string(id) +
                           " in the database (see `vardval runs list`)");
-    v.record = *record;
-    if (v.record.model_text.empty())
+    if (record->model_text.empty())
         throw DataMissing("run #" + std::to_string(id) +
-                          " was stored before vardval kept the resolved model (schema 4); it "
-                          "cannot be computed again");
+                          " was stored before vardval kept the resolved model (schema 4); it " +
+                          why);
+    return *record;
+}
+
+}  // namespace
+
+RebuiltRun rebuild_run(Database& db, std::int64_t id) {
+    const RunRecord record = record_with_model(db, id, "cannot be rendered");
+    const auto payload = db.ledger_payload(id);
+    DecodedLedger ledger;
+    try {
+        ledger = decode_ledger(payload.value_or(""));
+    } catch (const std::runtime_error& e) {
+        throw DataMissing("run #" + std::to_string(id) +
+                          " cannot be rendered from its ledger: " + e.what());
+    }
+    TemporaryFolder folder(id);
+    const RestoredModel files = restore_model(record.model_text, folder.path);
+    RebuiltRun out{load_region(files.region_file.string()), {}};
+    RunResult& run = out.run;
+    run.run_id = id;
+    run.region = record.region;
+    run.region_name = out.region.name;
+    run.year = record.year;
+    run.title = load_model(files.model_file.string()).title;
+    run.model_file = record.model_file;
+    run.model_hash = record.model_sha256;
+    run.model_text = record.model_text;
+    run.period = *Period::parse(record.period);
+    run.components = std::move(ledger.components);
+    run.datasets = record.datasets;
+    run.sample_data = record.sample_data;
+    run.plugins = record.plugins;
+    run.total_ore = record.total_ore;
+    for (LedgerStatement& s : ledger.units) {
+        UnitStatement statement;
+        statement.unit = out.region.find(s.unit);
+        if (!statement.unit)
+            throw DataMissing("run #" + std::to_string(id) + " pays unit '" + s.unit +
+                              "', which its stored model's register does not have");
+        statement.listed = s.listed;
+        for (const LedgerLine& l : s.lines)
+            statement.total_ore += l.amount_ore;
+        statement.lines = std::move(s.lines);
+        run.units.push_back(std::move(statement));
+    }
+    return out;
+}
+
+Verification verify_run(Database& db, const PluginHost& host, std::int64_t id) {
+    Verification v;
+    v.record = record_with_model(db, id, "cannot be computed again");
     v.model_intact = sha256_hex(v.record.model_text) == v.record.model_sha256;
 
     TemporaryFolder folder(id);

@@ -171,6 +171,27 @@ std::string Rational::to_string() const {
     return sign + text;
 }
 
+std::string Rational::to_fraction() const {
+    return den_ == 1 ? num_.str() : num_.str() + "/" + den_.str();
+}
+
+std::optional<Rational> Rational::parse(std::string_view fraction) {
+    const auto integer = [](std::string_view t) -> std::optional<Integer> {
+        const std::size_t digits = !t.empty() && t[0] == '-' ? 1 : 0;
+        if (t.size() == digits ||
+            t.find_first_not_of("0123456789", digits) != std::string_view::npos)
+            return std::nullopt;
+        return Integer(std::string(t));
+    };
+    const std::size_t slash = fraction.find('/');
+    const auto n = integer(fraction.substr(0, slash));
+    const auto d = slash == std::string_view::npos ? std::optional<Integer>(1)
+                                                   : integer(fraction.substr(slash + 1));
+    if (!n || !d || *d == 0)
+        return std::nullopt;
+    return normalized(*n, *d);
+}
+
 std::strong_ordering Rational::operator<=>(const Rational& o) const {
     const Integer left = num_ * o.den_;
     const Integer right = o.num_ * den_;

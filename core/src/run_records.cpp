@@ -1,10 +1,14 @@
-// Stored runs: the record of what was computed, from what, by whom and when, its ledger and
-// its outputs as printed (so a reprint is byte-identical whatever later versions change).
+// Stored runs: the record of what was computed, from what, by whom and when, its ledger as
+// one payload, and its outputs as printed (so a reprint is byte-identical whatever later
+// versions change).
+#include <map>
 #include <optional>
 #include <sstream>
 
 #include <soci/soci.h>
 
+#include "ledger_conversion.hpp"
+#include "vardval_host/ledger_payload.hpp"
 #include "vardval_host/provenance.hpp"
 #include "vardval_host/storage.hpp"
 #include "write_transaction.hpp"
@@ -85,27 +89,12 @@ std::int64_t Database::store_run(RunResult& run, const RenderRun& render,
             *sql_ << "INSERT INTO run_datasets (run_id, kind, period, version) "
                      "VALUES (:r, :k, :p, :v)",
                 soci::use(id), soci::use(d.kind), soci::use(d.period), soci::use(d.version);
-        std::vector<long long> ids, amounts;
-        std::vector<std::string> units, components, types, bases, rates, explanations;
-        for (const UnitStatement& s : run.units)
-            for (const LedgerLine& l : s.lines) {
-                ids.push_back(id);
-                units.push_back(l.unit);
-                components.push_back(l.component);
-                types.push_back(l.type);
-                bases.push_back(l.basis.to_string());
-                rates.push_back(l.rate_ore.to_string());
-                amounts.push_back(l.amount_ore);
-                explanations.push_back(l.explanation);
-            }
-        if (!ids.empty())
-            *sql_ << "INSERT INTO ledger_lines (run_id, unit, component, type, basis, rate_ore, "
-                     "amount_ore, explanation) VALUES (:r, :u, :c, :t, :b, :rate, :a, :e)",
-                soci::use(ids), soci::use(units), soci::use(components), soci::use(types),
-                soci::use(bases), soci::use(rates), soci::use(amounts), soci::use(explanations);
-        for (const auto& [format, output] : render(run))
-            *sql_ << "INSERT INTO run_outputs (run_id, format, output) VALUES (:r, :f, :o)",
-                soci::use(id), soci::use(format), soci::use(output);
+        const std::string payload = encode_ledger(run);
+        *sql_ << "INSERT INTO run_ledgers (run_id, payload) VALUES (:r, :p)", soci::use(id),
+            soci::use(payload);
+        if (render)
+            for (const auto& [format, output] : render(run))
+                store_run_output(id, format, output);
         if (own)
             own->commit();
         return id;
@@ -113,6 +102,13 @@ std::int64_t Database::store_run(RunResult& run, const RenderRun& render,
         run.run_id.reset();
         throw StorageError(std::string("storing the run failed, nothing was stored: ") + e.what());
     }
+}
+
+void Database::store_run_output(std::int64_t id, const std::string& format,
+                                const std::string& output) {
+    const long long run = id;
+    *sql_ << "INSERT INTO run_outputs (run_id, format, output) VALUES (:r, :f, :o)", soci::use(run),
+        soci::use(format), soci::use(output);
 }
 
 Database::RunBatch::RunBatch(Database& db) : db_(db) {
@@ -190,18 +186,39 @@ std::optional<std::string> Database::run_output(std::int64_t id, const std::stri
     return output;
 }
 
-std::vector<StoredLine> Database::ledger(std::int64_t id) {
+std::optional<std::string> Database::ledger_payload(std::int64_t id) {
     const long long wanted = id;
-    std::vector<StoredLine> out;
-    soci::rowset<soci::row> rows =
-        (sql_->prepare << "SELECT unit, component, type, basis, rate_ore, amount_ore, explanation "
-                          "FROM ledger_lines WHERE run_id = :r",
-         soci::use(wanted));
-    for (const soci::row& r : rows)
-        out.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
-                       r.get<std::string>(3), r.get<std::string>(4), r.get<long long>(5),
-                       r.get<std::string>(6)});
-    return out;
+    std::string payload;
+    *sql_ << "SELECT payload FROM run_ledgers WHERE run_id = :r", soci::into(payload),
+        soci::use(wanted);
+    if (!sql_->got_data())
+        return std::nullopt;
+    return payload;
+}
+
+std::vector<StoredLine> Database::ledger(std::int64_t id) {
+    const auto payload = ledger_payload(id);
+    return payload ? stored_lines(*payload) : std::vector<StoredLine>();
+}
+
+void convert_ledger_lines(soci::session& sql) {
+    std::map<long long, std::vector<StoredLine>> by_run;
+    {
+        soci::rowset<soci::row> rows =
+            (sql.prepare << "SELECT run_id, unit, component, type, basis, rate_ore, amount_ore, "
+                            "explanation FROM ledger_lines ORDER BY run_id");
+        for (const soci::row& r : rows)
+            by_run[r.get<long long>(0)].push_back({r.get<std::string>(1), r.get<std::string>(2),
+                                                   r.get<std::string>(3), r.get<std::string>(4),
+                                                   r.get<std::string>(5), r.get<long long>(6),
+                                                   r.get<std::string>(7)});
+    }
+    for (const auto& [run, lines] : by_run) {
+        const std::string payload = encode_stored_lines(lines);
+        sql << "INSERT INTO run_ledgers (run_id, payload) VALUES (:r, :p)", soci::use(run),
+            soci::use(payload);
+    }
+    sql << "DELETE FROM ledger_lines";
 }
 
 }  // namespace vardval

@@ -8,6 +8,7 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include "ledger_conversion.hpp"
 #include "vardval_host/provenance.hpp"
 #include "write_transaction.hpp"
 
@@ -93,6 +94,9 @@ const std::vector<std::vector<const char*>> kMigrations = {
      "output TEXT NOT NULL, PRIMARY KEY (run_id, format))",
      "CREATE INDEX run_datasets_run ON run_datasets (run_id)",
      "CREATE INDEX ledger_lines_run ON ledger_lines (run_id)"},
+    // 6: a run's ledger as one payload, not a row per line (ledger_payload.hpp); the rows
+    // of older runs are moved into payloads after the statements (convert_ledger_lines).
+    {"CREATE TABLE run_ledgers (run_id BIGINT PRIMARY KEY, payload TEXT NOT NULL)"},
 };
 
 // PostgreSQL only, after the statements of the same version: ids from sequences, which
@@ -191,6 +195,7 @@ void Database::migrate() {
                         *sql_ << statement;
         }
         if (version != latest) {
+            convert_ledger_lines(*sql_);  // 6: a no-op once ledger_lines is empty
             *sql_ << "DELETE FROM schema_version";
             *sql_ << "INSERT INTO schema_version (version) VALUES (:v)", soci::use(latest);
         }

@@ -116,9 +116,22 @@ run_code "$vardval" --db "$db" datasets retract --region jamtland-harjedalen --k
 python3 - "$work/audit.db" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
-n = c.execute("UPDATE ledger_lines SET amount_ore = amount_ore + 100 "
-              "WHERE run_id = 1 AND unit = 'hallen' AND component = 'cni'").rowcount
+# The ledger payload (ledger_payload.hpp): "c" records name the components in order, a "u"
+# record starts a unit, its "l" records are its lines: component index, unit, type, basis,
+# basis unit, rate, amount, ... Add 100 öre to hallen's cni line.
+lines = c.execute("SELECT payload FROM run_ledgers WHERE run_id = 1").fetchone()[0].split("\n")
+cni = [l.split("\t")[1] for l in lines if l.startswith("c\t")].index("cni")
+unit, n = None, 0
+for i, line in enumerate(lines):
+    f = line.split("\t")
+    if f[0] == "u":
+        unit = f[1]
+    elif f[0] == "l" and unit == "hallen" and f[1] == str(cni):
+        f[7] = str(int(f[7]) + 100)
+        lines[i] = "\t".join(f)
+        n += 1
 assert n == 1, n
+c.execute("UPDATE run_ledgers SET payload = ? WHERE run_id = 1", ("\n".join(lines),))
 c.commit()
 PY
 run_code "$vardval" --db "$db" runs verify 1 > "$work/verify.txt"
@@ -167,6 +180,22 @@ r = json.load(sys.stdin)
 assert [x["command"] for x in r[4:]] == ["compare", "compare"] and r[5]["compare_of"] == 5, r[4:]
 assert r[4]["model_sha256"] != r[5]["model_sha256"]' || fail "compare not recorded"
 "$vardval" --db "$db" runs verify 6 > /dev/null || fail "a compare's proposal does not verify"
+# A compare's model keeps its record and ledger, no outputs: `runs show` renders it from the
+# ledger and says so; the same lines as a run of that model, apart from the run id.
+"$vardval" --db "$db" runs show 6 > "$work/show6.txt" || fail "runs show of a compare's model"
+head -1 "$work/show6.txt" | grep -q "^Run #6 rendered from the stored ledger" || fail "no ledger note: $(head -1 "$work/show6.txt")"
+"$vardval" --db "$db" runs show 6 --format json 2> "$work/err.txt" > "$work/show6.json"
+grep -q "rendered from the stored ledger" "$work/err.txt" || fail "no ledger note on stderr for json"
+"$vardval" --db "$db" run --model "$src/regions/jamtland-harjedalen/scenarios/cni-up.yaml" --period 2020-02 --no-store \
+    --format json 2> /dev/null > "$work/cni-up.json"
+diff <(grep -v '"run_id"' "$work/show6.json") <(grep -v '"run_id"' "$work/cni-up.json") > /dev/null \
+    || fail "a compare's model rendered from its ledger differs from a run of it"
+python3 - "$work/audit.db" <<'PY' || fail "the compare's output is not stored once, with its first run"
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+rows = c.execute("SELECT run_id, format FROM run_outputs WHERE run_id IN (5, 6)").fetchall()
+assert rows == [(5, "compare table")], rows
+PY
 
 # Unit values: --merge keeps the previous version's measures the file lacks; without it the
 # import names the measures the new version no longer has. 25 units × 1 measure = 25 values.

@@ -169,17 +169,21 @@ int runs_list(const Config& config, const std::string& region, Format format) {
 
 int runs_show(const Config& config, std::int64_t id, Format format) {
     Database db(config.database);
-    const char* name = format == Format::json ? "json" : format == Format::csv ? "csv" : "table";
-    auto output = db.run_output(id, name);
-    if (!output) {
-        if (!db.run_record(id))
-            throw DataMissing("there is no run #" + std::to_string(id) +
-                              " in the database (see `vardval runs list`)");
-        throw DataMissing("run #" + std::to_string(id) +
-                          " was stored before vardval kept its output (schema 4); `vardval runs "
-                          "verify` cannot reprint it either");
+    if (auto output = db.run_output(id, format_name(format))) {
+        std::cout << *output;
+        return kOk;
     }
-    std::cout << *output;
+    // A compare's models were never printed on their own: rendered from the stored ledger,
+    // which a table's header line says (a note on stderr for CSV and JSON, which are data).
+    const RebuiltRun rebuilt = rebuild_run(db, id);
+    const std::string note = "Run #" + std::to_string(id) +
+                             " rendered from the stored ledger (a model of a compare, whose "
+                             "own output was not printed)";
+    if (format == Format::table)
+        std::cout << note << "\n";
+    else
+        std::cerr << "note: " << note << "\n";
+    write_run(std::cout, rebuilt.run, format);
     return kOk;
 }
 

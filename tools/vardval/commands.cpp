@@ -251,22 +251,39 @@ int explain(const Config& config, const ModelChoice& choice, const std::string& 
 
 namespace {
 
-// A compare is recorded as one stored run per model, the later ones pointing at the first.
-// Stored before the comparison is printed, so its output can name the runs.
-void store_compared(Database& db, std::vector<RunResult>& runs, const DataArgs& args) {
-    if (!args.store)
-        return;
-    Database::RunBatch batch(db);
-    std::optional<std::int64_t> first;
-    std::vector<std::string> ids;
-    for (RunResult& run : runs) {
-        const std::int64_t id = db.store_run(run, render_all, "compare", first);
-        first = first.value_or(id);
-        ids.push_back("#" + std::to_string(id));
+// A compare is recorded as one stored run per model (its record and ledger: a model's own
+// output was never printed), the later ones pointing at the first, and the compare's output
+// as printed with the first run, all in one transaction. Stored before the comparison is
+// printed, so its output can name the runs.
+class ComparedRuns {
+  public:
+    ComparedRuns(Database& db, bool store) : db_(db) {
+        if (store)
+            batch_.emplace(db);
     }
-    batch.commit();
-    spdlog::info("compare stored as runs {} in the database", join(ids));
-}
+    void add(RunResult& run) {
+        if (!batch_)
+            return;
+        const std::int64_t id = db_.store_run(run, {}, "compare", first_);
+        first_ = first_.value_or(id);
+        ids_.push_back("#" + std::to_string(id));
+    }
+    // Stores `output` (printed in `format`) with the first run and commits; returns it.
+    const std::string& finish(const std::string& output, Format format) {
+        if (!batch_)
+            return output;
+        db_.store_run_output(*first_, std::string("compare ") + format_name(format), output);
+        batch_->commit();
+        spdlog::info("compare stored as runs {} in the database", join(ids_));
+        return output;
+    }
+
+  private:
+    Database& db_;
+    std::optional<Database::RunBatch> batch_;
+    std::optional<std::int64_t> first_;
+    std::vector<std::string> ids_;
+};
 
 }  // namespace
 
@@ -283,8 +300,12 @@ int compare(const Config& config, const ModelChoice& base, const ModelChoice& pr
     runs.push_back(run_model(base_model.model, base_model.region, host, data, period));
     runs.push_back(run_model(proposal_model.model, base_model.region, host, data, period));
     check_pins_read(parse_pins(args.pins), data.used());
-    store_compared(db, runs, args);
-    write_comparison(std::cout, compare_runs(runs[0], runs[1], base_model.region), format);
+    ComparedRuns stored(db, args.store);
+    for (RunResult& run : runs)
+        stored.add(run);
+    std::ostringstream output;
+    write_comparison(output, compare_runs(runs[0], runs[1], base_model.region), format);
+    std::cout << stored.finish(output.str(), format);
     return kOk;
 }
 
@@ -335,26 +356,16 @@ int compare_models(const Config& config, const std::string& region,
     if (args.sample && args.store)
         for (const Model& m : compared)
             run_model(m, first.region, host, data, period);
-    std::optional<Database::RunBatch> batch;
-    if (args.store)
-        batch.emplace(db);
-    std::optional<std::int64_t> first_id;
-    std::vector<std::string> ids;
+    ComparedRuns stored(db, args.store);
     for (const Model& m : compared) {
         RunResult run = run_model(m, first.region, host, data, period);
-        if (args.store) {
-            const std::int64_t id = db.store_run(run, render_all, "compare", first_id);
-            first_id = first_id.value_or(id);
-            ids.push_back("#" + std::to_string(id));
-        }
+        stored.add(run);
         builder.add(run);
     }
     check_pins_read(parse_pins(args.pins), data.used());
-    if (batch) {
-        batch->commit();
-        spdlog::info("compare stored as runs {} in the database", join(ids));
-    }
-    write_side_by_side(std::cout, builder.finish(), format);
+    std::ostringstream output;
+    write_side_by_side(output, builder.finish(), format);
+    std::cout << stored.finish(output.str(), format);
     return kOk;
 }
 

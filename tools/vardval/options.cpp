@@ -114,6 +114,10 @@ LoadedModel load(const ModelChoice& choice, const Config& config) {
     return LoadedModel{std::move(model), std::move(region), region_dir / "sample"};
 }
 
+const char* format_name(Format format) {
+    return format == Format::json ? "json" : format == Format::csv ? "csv" : "table";
+}
+
 Format parse_format(const std::string& text) {
     if (text == "csv")
         return Format::csv;

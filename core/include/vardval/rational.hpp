@@ -8,7 +8,9 @@
 #include <boost/multiprecision/cpp_int.hpp>
 #include <compare>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "vardval/decimal.hpp"
 
@@ -43,6 +45,10 @@ class Rational {
     Decimal to_decimal() const;
     // Exact text: "1234.5", "-0.25", "7" when the decimal terminates, else "2/3".
     std::string to_string() const;
+    // Lowest terms as "n" or "n/d": exact and cheap, for storage; parse() reads it back
+    // (nullopt for anything else, or a zero denominator).
+    std::string to_fraction() const;
+    static std::optional<Rational> parse(std::string_view fraction);
 
     bool operator==(const Rational& o) const { return num_ == o.num_ && den_ == o.den_; }
     std::strong_ordering operator<=>(const Rational& o) const;

@@ -25,4 +25,14 @@ struct Verification {
 // version it read is gone; IssueError when the stored model is invalid for today's plugins.
 Verification verify_run(Database& db, const PluginHost& host, std::int64_t id);
 
+// A stored run rebuilt from its record and ledger payload, for rendering (a compare's models
+// have no outputs as printed). `run` points into `region`, restored from the stored model.
+struct RebuiltRun {
+    Region region;
+    RunResult run;
+};
+// Throws DataMissing when there is no such run, or it predates stored models or ledger
+// payloads (schema 6; such runs have their outputs as printed).
+RebuiltRun rebuild_run(Database& db, std::int64_t id);
+
 }  // namespace vardval

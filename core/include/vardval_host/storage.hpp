@@ -127,8 +127,10 @@ class Database {
     bool retract_dataset(const std::string& region, const DatasetRef& ref,
                          const std::string& reason);
 
-    // Stores the run, its record and its ledger in one transaction; sets run.run_id and
-    // renders the outputs with it, so what is printed names the stored run.
+    // Stores the run, its record and its ledger (one payload, ledger_payload.hpp) in one
+    // transaction; sets run.run_id and renders the outputs with it, so what is printed names
+    // the stored run. An empty `render` stores no outputs (a compare's models, whose own
+    // outputs were never printed; `runs show` renders them from the ledger).
     std::int64_t store_run(RunResult& run, const RenderRun& render,
                            const std::string& command = "run",
                            std::optional<std::int64_t> compare_of = std::nullopt);
@@ -145,11 +147,15 @@ class Database {
       private:
         Database& db_;
     };
+    // An output of stored run `id` as printed, e.g. a compare's with its first run.
+    void store_run_output(std::int64_t id, const std::string& format, const std::string& output);
     std::vector<RunRecord> runs(const std::string& region = "");
     std::optional<RunRecord> run_record(std::int64_t id);
     // The output as printed when the run was made; nullopt if not stored in that format.
     std::optional<std::string> run_output(std::int64_t id, const std::string& format);
     std::vector<StoredLine> ledger(std::int64_t id);
+    // The run's ledger payload (ledger_payload.hpp); nullopt if there is no such run.
+    std::optional<std::string> ledger_payload(std::int64_t id);
 
   private:
     std::int64_t insert_dataset(const std::string& region, const std::string& kind,
