@@ -7,7 +7,6 @@
 #include <set>
 #include <stdexcept>
 #include <string_view>
-#include <unordered_map>
 
 namespace vardval {
 namespace {
@@ -42,31 +41,21 @@ void check_comparable(const RunResult& first, const RunResult& run, const Region
                                     ", the register given is " + region.id + "'s");
 }
 
-using RegisterIndex = std::unordered_map<std::string_view, std::size_t>;
-
-RegisterIndex register_index_of(const Region& region) {
-    RegisterIndex index;
-    index.reserve(region.units.size());
-    for (std::size_t k = 0; k < region.units.size(); ++k)
-        index.emplace(region.units[k].id, k);
-    return index;
-}
-
 // The run's statements by register position (null where the run does not pay the unit), so
 // runs of models paying different units are paired by unit id, never by position.
-// `register_index` is each unit id's position in the register (register_index_of).
+// `register_index` is each unit id's position in the register.
 std::vector<const UnitStatement*> by_register(const RunResult& run, const Region& region,
-                                              const RegisterIndex& register_index) {
+                                              const UnitIndex& register_index) {
     std::vector<const UnitStatement*> statements(region.units.size(), nullptr);
     for (const UnitStatement& st : run.units) {
         const auto at = register_index.find(st.unit->id);
-        if (at == register_index.end())
+        if (!at)
             throw std::invalid_argument("unit '" + st.unit->id + "' of " + run.model_file +
                                         " is not in the register of " + region.id);
-        if (statements[at->second])
+        if (statements[*at])
             throw std::invalid_argument("unit '" + st.unit->id + "' is paid twice by " +
                                         run.model_file);
-        statements[at->second] = &st;
+        statements[*at] = &st;
     }
     return statements;
 }
@@ -329,7 +318,7 @@ Comparison compare_runs(const RunResult& base, const RunResult& proposal, const 
     const std::vector<std::string> ids = component_ids(base, proposal);
     for (const std::string& id : ids)
         c.components.push_back({id, 0, 0});
-    const RegisterIndex index = register_index_of(region);
+    const UnitIndex index(region);
     const std::vector<const UnitStatement*> before = by_register(base, region, index);
     const std::vector<const UnitStatement*> after = by_register(proposal, region, index);
     for (std::size_t k = 0; k < region.units.size(); ++k) {
@@ -427,7 +416,7 @@ void SideBySideBuilder::add(const RunResult& run) {
         first_.region = run.region;
         first_.region_name = run.region_name;
         first_.period = run.period;
-        index_ = register_index_of(region_);
+        index_ = UnitIndex(region_);
     }
     check_comparable(first_, run, region_);
     const std::vector<const UnitStatement*> statements = by_register(run, region_, index_);

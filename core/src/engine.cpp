@@ -3,24 +3,13 @@
 #include <algorithm>
 #include <stdexcept>
 #include <string_view>
-#include <unordered_map>
 
 #include "vardval_host/plugin_host.hpp"
 #include "vardval_host/provenance.hpp"
+#include "vardval_host/unit_index.hpp"
 
 namespace vardval {
 namespace {
-
-// Position of each unit id in a region's register: looked up for every line, so a hash.
-using UnitIndex = std::unordered_map<std::string_view, std::size_t>;
-
-UnitIndex index_of(const Region& region) {
-    UnitIndex index;
-    index.reserve(region.units.size());
-    for (std::size_t k = 0; k < region.units.size(); ++k)
-        index.emplace(region.units[k].id, k);
-    return index;
-}
 
 // `view` indexes the units the component pays.
 void check_component_lines(const ComponentDecl& decl, const UnitIndex& view, Period period,
@@ -28,13 +17,13 @@ void check_component_lines(const ComponentDecl& decl, const UnitIndex& view, Per
     std::vector<bool> seen(view.size(), false);
     for (const LedgerLine& line : lines) {
         const auto at = view.find(line.unit);
-        if (at == view.end())
+        if (!at)
             throw std::runtime_error("component '" + decl.id +
                                      "' produced a line for unknown unit '" + line.unit + "'");
-        if (seen[at->second])
+        if (seen[*at])
             throw std::runtime_error("component '" + decl.id + "' produced two lines for unit '" +
                                      line.unit + "'");
-        seen[at->second] = true;
+        seen[*at] = true;
         // Every line must be recomputable from its own fields, exactly (README "Money").
         if (const std::string wrong = recheck(line, period.month); !wrong.empty())
             throw std::runtime_error("component '" + decl.id + "', unit '" + line.unit +
@@ -49,7 +38,7 @@ RunResult run_model(const Model& model, const Region& full_region, const PluginH
     if (auto issues = validate_model(model, full_region, host); !issues.empty())
         throw IssueError("invalid model", std::move(issues));
     const Region region = payee_region(full_region, model.payees);
-    const UnitIndex full_index = index_of(full_region);
+    const UnitIndex full_index(full_region);
     const std::vector<ComponentDecl> decls = payable_components(model, host);
 
     RunResult result;
@@ -77,10 +66,10 @@ RunResult run_model(const Model& model, const Region& full_region, const PluginH
     }
 
     const ListingAggregate& listing = data.listing(period);
-    const UnitIndex index = index_of(region);
+    const UnitIndex index(region);
     for (const Unit& unit : region.units) {
         UnitStatement s;
-        s.unit = &full_region.units[full_index.at(unit.id)];  // outlives this run's view
+        s.unit = &full_region.units[*full_index.find(unit.id)];  // outlives this run's view
         s.listed = listing.unit(unit.id).listed();
         result.units.push_back(std::move(s));
     }
@@ -95,7 +84,7 @@ RunResult run_model(const Model& model, const Region& full_region, const PluginH
         // line saying so, so every statement lists every component.
         const bool all = decl.payees.empty();
         const Region view = all ? Region() : payee_region(region, decl.payees);
-        const UnitIndex view_index = all ? UnitIndex() : index_of(view);
+        const UnitIndex view_index = all ? UnitIndex() : UnitIndex(view);
         std::vector<LedgerLine> lines;
         try {
             lines = components[i]->compute({all ? region : view, period, data, earlier});
@@ -105,7 +94,7 @@ RunResult run_model(const Model& model, const Region& full_region, const PluginH
         check_component_lines(decl, all ? index : view_index, period, lines);
         if (!all)
             for (const Unit& unit : region.units)
-                if (!view_index.count(unit.id)) {
+                if (!view_index.find(unit.id)) {
                     LedgerLine line;
                     line.unit = unit.id;
                     line.explanation = "this component pays only " + join(decl.payees) + " units";
@@ -114,7 +103,7 @@ RunResult run_model(const Model& model, const Region& full_region, const PluginH
         for (LedgerLine& line : lines) {
             line.component = decl.id;
             line.type = decl.type;
-            const std::size_t k = index.at(line.unit);
+            const std::size_t k = *index.find(line.unit);  // checked above
             result.units[k].total_ore += line.amount_ore;
             unit_of.push_back(k);
             earlier.push_back(std::move(line));

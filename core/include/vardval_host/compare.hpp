@@ -5,11 +5,11 @@
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "vardval_host/engine.hpp"
 #include "vardval_host/report.hpp"
+#include "vardval_host/unit_index.hpp"
 
 namespace vardval {
 
@@ -95,8 +95,8 @@ class SideBySideBuilder {
   private:
     const Region& region_;
     RunResult first_;  // region, name and month of the first run, which all must share
-    std::unordered_map<std::string_view, std::size_t> index_;  // unit id → register position
-    std::vector<std::vector<std::optional<Ore>>> cells_;       // per unit, one per run
+    UnitIndex index_;  // unit id → register position
+    std::vector<std::vector<std::optional<Ore>>> cells_;  // per unit, one per run
     std::vector<std::string> files_;
     std::vector<SideBySideModel> models_;
     bool sample_data_ = false;

@@ -36,7 +36,7 @@ bool RowReader::read(const std::vector<std::string_view>& f, FieldSplitter::Resu
     const auto unit = units_.find(f[c_.unit]);
     if (!unit)
         return reject("unknown unit", [&] { return unknown_unit(f[c_.unit], region_); });
-    row.unit = *unit;
+    row.unit = static_cast<std::uint32_t>(*unit);
     std::string age_why;
     const auto age =
         parse_age(field_at(f, c_.birth.date), field_at(f, c_.birth.year), census_, age_why);

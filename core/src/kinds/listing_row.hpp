@@ -8,7 +8,7 @@
 
 #include "csv_chunks.hpp"
 #include "import_rows.hpp"
-#include "unit_index.hpp"
+#include "vardval_host/unit_index.hpp"
 
 namespace vardval::listing {
 

@@ -1,0 +1,37 @@
+#include "vardval_host/unit_index.hpp"
+
+#include <bit>
+
+#include "vardval_host/fingerprint.hpp"
+
+namespace vardval {
+
+UnitIndex::UnitIndex(const Region& region)
+    : slots_(std::bit_ceil(region.units.size() * 2 + 2)),
+      mask_(slots_.size() - 1),
+      size_(region.units.size()) {
+    for (std::size_t k = 0; k < region.units.size(); ++k) {
+        const std::string& id = region.units[k].id;
+        std::size_t s = hash64(id) & mask_;
+        while (slots_[s].position != kEmpty)
+            s = (s + 1) & mask_;
+        slots_[s] = {hash64(id), static_cast<std::uint32_t>(ids_.size()),
+                     static_cast<std::uint32_t>(id.size()), static_cast<std::uint32_t>(k)};
+        ids_ += id;
+    }
+}
+
+std::optional<std::size_t> UnitIndex::find(std::string_view id) const {
+    if (slots_.empty())
+        return std::nullopt;
+    const std::uint64_t h = hash64(id);
+    for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
+        const Slot& slot = slots_[s];
+        if (slot.position == kEmpty)
+            return std::nullopt;
+        if (slot.hash == h && std::string_view(ids_).substr(slot.offset, slot.length) == id)
+            return slot.position;
+    }
+}
+
+}  // namespace vardval
