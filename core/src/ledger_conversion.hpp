@@ -1,7 +1,7 @@
 #pragma once
 // Schema 6 keeps a run's ledger as one payload (ledger_payload.hpp); the rows earlier
 // schemas kept in ledger_lines are moved into payloads of their own form when a database is
-// migrated, so old runs still list and verify. A no-op when there are no such rows.
+// migrated (and the table dropped), so old runs still list and verify.
 namespace soci {
 class session;
 }

@@ -218,7 +218,7 @@ void convert_ledger_lines(soci::session& sql) {
         sql << "INSERT INTO run_ledgers (run_id, payload) VALUES (:r, :p)", soci::use(run),
             soci::use(payload);
     }
-    sql << "DELETE FROM ledger_lines";
+    sql << "DROP TABLE ledger_lines";
 }
 
 }  // namespace vardval

@@ -66,12 +66,40 @@ v import --region pilot --kind psychiatry --period 2024-03 "$work/good.csv" > "$
     || fail "good file not imported: $(cat "$work/err.txt")"
 grep -q "imported pilot psychiatry 2024-03 v1" "$work/out.txt" || fail "no version: $(cat "$work/out.txt")"
 v datasets --region pilot | grep -qE "psychiatry +2024-03 +v1 +4 +4 +0" || fail "datasets: $(v datasets --region pilot)"
+# The stored payload, decoded independently of vardval (payload.hpp: varints, zig-zag for
+# signed, a text table first; psychiatry_codec.cpp: gap, contacts, episodes).
 python3 - "$work/test.db" <<'PY'
-import sqlite3, sys
+import base64, sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-assert db.execute("SELECT episode_gap_days FROM psychiatry_datasets").fetchall() == [(60,)]
-rows = db.execute("SELECT unit, diagnosis_group, contacts, opened, closed, score_change, episodes "
-                  "FROM psychiatry_episodes ORDER BY unit, opened").fetchall()
+(encoding, text), = db.execute("SELECT encoding, payload FROM dataset_payloads").fetchall()
+assert encoding == 1, encoding
+b, pos = base64.b64decode(text), 0
+def u():
+    global pos
+    v = shift = 0
+    while True:
+        c = b[pos]; pos += 1; v |= (c & 0x7f) << shift; shift += 7
+        if c < 0x80:
+            return v
+def i():
+    z = u()
+    return (z >> 1) ^ -(z & 1)
+texts = []
+for _ in range(u()):
+    n = u(); texts.append(b[pos:pos + n].decode()); pos += n
+t = lambda: texts[u()]
+period = lambda: "%04d-%02d" % (i(), i())
+assert i() == 60  # the episode gap
+for _ in range(u()):
+    t(), period(), t(), t(), t(), i()
+rows = []
+for _ in range(u()):
+    unit, group, contacts, opened = t(), t(), i(), period()
+    closed = period() if i() else None
+    score = i() if i() else None
+    rows.append((unit, group, contacts, opened, closed, score, i()))
+assert pos == len(b), (pos, len(b))
+rows.sort(key=lambda r: (r[0], r[3]))
 assert rows == [("clinic-a", "stress", 1, "2023-11", "2023-12", None, 1),
                 ("clinic-a", "depression", 2, "2024-01", None, None, 1),
                 ("provider-b", "anxiety", 1, "2024-01", "2024-03", None, 1)], rows

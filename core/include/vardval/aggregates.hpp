@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "vardval/decimal.hpp"
@@ -26,6 +27,9 @@ const char* to_string(Sex sex);
 // so its size depends on the region, never on the number of persons.
 class DistanceHistogram {
   public:
+    DistanceHistogram() = default;
+    // persons[b] is bucket b's count.
+    explicit DistanceHistogram(std::vector<std::int64_t> persons) : persons_(std::move(persons)) {}
     void add(int bucket, std::int64_t persons);  // bucket ≥ 0; persons may be negative
     std::int64_t beyond(int bucket) const;       // persons in the buckets after `bucket`
     // persons()[b] is bucket b's count; empty when no one is counted.

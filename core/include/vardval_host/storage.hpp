@@ -161,10 +161,17 @@ class Database {
     std::int64_t insert_dataset(const std::string& region, const std::string& kind,
                                 const std::string& period, const ImportReport& report,
                                 const DatasetOrigin& origin, int& version);
-    // One transaction: a new dataset version and its rows, or nothing.
+    // One transaction: a new dataset version and its payload (its kind's codec), or nothing.
     DatasetRef store_dataset(const std::string& region, const DatasetRef& ref,
                              const ImportReport& report, const DatasetOrigin& origin,
-                             const std::function<void(long long)>& insert_rows);
+                             const std::string& payload);
+    // The version asked for (see find_dataset) decoded by its kind's codec; StorageError
+    // naming the dataset when its payload is corrupt.
+    template <class Aggregate>
+    std::optional<Aggregate> load_dataset(const std::string& region, const std::string& kind,
+                                          const std::string& period, std::optional<int> version);
+    // A dataset's payload bytes, read in one query; PayloadError if they are not base64.
+    std::string payload(const DatasetInfo& info);
     std::int64_t next_id(const std::string& table);
     void migrate();
 
