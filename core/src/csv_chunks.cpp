@@ -83,17 +83,6 @@ FieldSplitter::Result FieldSplitter::split(std::string_view line,
     return check_lengths(fields, too_long, closed);
 }
 
-FieldSplitter::Result FieldSplitter::check_lengths(const std::vector<std::string_view>& fields,
-                                                   std::size_t& too_long, bool closed) const {
-    // No field is longer than its line: most lines need no look at their fields.
-    for (std::size_t i = 0; line_bytes_ > kMaxCsvFieldBytes && i < fields.size(); ++i)
-        if (fields[i].size() > kMaxCsvFieldBytes) {
-            too_long = i;
-            return Result::field_too_long;
-        }
-    return closed ? Result::ok : Result::malformed;
-}
-
 std::string line_too_long_message() {
     return "line longer than " + std::to_string(kMaxCsvLineBytes) +
            " bytes; a line may be at most 1 MiB and a field at most 64 KiB";

@@ -2,8 +2,6 @@
 
 #include <bit>
 
-#include "vardval_host/fingerprint.hpp"
-
 namespace vardval {
 
 UnitIndex::UnitIndex(const Region& region)
@@ -18,19 +16,6 @@ UnitIndex::UnitIndex(const Region& region)
         slots_[s] = {hash64(id), static_cast<std::uint32_t>(ids_.size()),
                      static_cast<std::uint32_t>(id.size()), static_cast<std::uint32_t>(k)};
         ids_ += id;
-    }
-}
-
-std::optional<std::size_t> UnitIndex::find(std::string_view id) const {
-    if (slots_.empty())
-        return std::nullopt;
-    const std::uint64_t h = hash64(id);
-    for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
-        const Slot& slot = slots_[s];
-        if (slot.position == kEmpty)
-            return std::nullopt;
-        if (slot.hash == h && std::string_view(ids_).substr(slot.offset, slot.length) == id)
-            return slot.position;
     }
 }
 
