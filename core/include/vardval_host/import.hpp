@@ -43,8 +43,8 @@ using ProgressFn = std::function<void(std::uint64_t bytes, std::int64_t rows)>;
 // flags (0/1). Ages are completed years on the first day of `month`; with birth_year only,
 // the age reached during that year.
 // How a large file is read: in chunks of about `chunk_bytes`, on `workers` threads (0: one
-// per core), persons checked for duplicates with a filter of `duplicate_filter_bytes` (its
-// false alarms are confirmed or cleared by a second look). The result is the same whatever
+// per core, at most 8), persons checked for duplicates with a filter of `duplicate_filter_bytes`
+// (its false alarms are confirmed or cleared by a second look). The result is the same whatever
 // they are; tests cut a small file into many chunks, or make the filter tiny, to show it.
 struct ChunkedRead {
     std::size_t chunk_bytes = std::size_t{8} << 20;

@@ -26,6 +26,9 @@ namespace {
 using namespace listing;
 
 constexpr std::size_t kHashStep = std::size_t{8} << 20;
+// Each worker keeps its own counts (about 12 MiB for 1 100 units): past a few cores, reading
+// the file is the limit, so more workers would only cost memory.
+constexpr std::size_t kMaxWorkers = 8;
 
 // Where a line is: its index among the chunk's physical lines, its first byte.
 struct LineAt {
@@ -65,8 +68,9 @@ class ListingImport {
         const RowReader reader(columns_, region_, month_);
         chunks_ = cut_at_lines(data_, data_begin_, std::max<std::size_t>(read_.chunk_bytes, 1));
         results_.resize(chunks_.size());
-        const std::size_t workers = std::min(read_.workers == 0 ? worker_count() : read_.workers,
-                                             std::max<std::size_t>(chunks_.size(), 1));
+        const std::size_t workers =
+            std::min(read_.workers == 0 ? std::min(worker_count(), kMaxWorkers) : read_.workers,
+                     std::max<std::size_t>(chunks_.size(), 1));
         for (std::size_t w = 0; w < workers; ++w)
             workers_.emplace_back(region_.units.size());
         const std::size_t extra = sha256 != nullptr ? 1 : 0;
