@@ -38,10 +38,6 @@ struct ImportReport {
 // Called now and then with bytes read so far; the CLI draws a progress line from it.
 using ProgressFn = std::function<void(std::uint64_t bytes, std::int64_t rows)>;
 
-// Listing: one row per listed person. Columns: person_id, unit, birth_date (YYYY-MM-DD) or
-// birth_year, sex (F/M, K accepted for kvinna), distance_km, and any number of cni_<name>
-// flags (0/1). Ages are completed years on the first day of `month`; with birth_year only,
-// the age reached during that year.
 // How a large file is read: in chunks of about `chunk_bytes`, on `workers` threads (0: one
 // per core, at most 8), persons checked for duplicates with a filter of `duplicate_filter_bytes`
 // (its false alarms are confirmed or cleared by a second look). The result is the same whatever
@@ -52,6 +48,10 @@ struct ChunkedRead {
     std::size_t duplicate_filter_bytes = std::size_t{16} << 20;
 };
 
+// Listing: one row per listed person. Columns: person_id, unit, birth_date (YYYY-MM-DD) or
+// birth_year, sex (F/M, K accepted for kvinna), distance_km, and any number of cni_<name>
+// flags (0/1). Ages are completed years on the first day of `month`; with birth_year only,
+// the age reached during that year. A person given twice is rejected after the first row.
 ListingAggregate aggregate_listing(std::istream& in, const std::string& file, const Region& region,
                                    Period month, ImportReport& report,
                                    const ProgressFn& progress = {}, ChunkedRead read = {});
