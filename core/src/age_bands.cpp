@@ -23,11 +23,24 @@ bool AgeBandTable::by_sex() const {
     return !bands_.empty() && bands_.front().sex.has_value();
 }
 
+AgeBandTable::AgeBandTable(std::vector<AgeBand> bands) : bands_(std::move(bands)) {
+    for (int s = 0; s < 2; ++s)
+        for (int age = 0; age <= kMaxAge; ++age) {
+            index_[s][age] = kNone;
+            for (std::size_t i = 0; i < bands_.size() && i < kNone; ++i)
+                if (bands_[i].contains(age) && bands_[i].applies_to(static_cast<Sex>(s))) {
+                    index_[s][age] = static_cast<std::uint16_t>(i);
+                    break;
+                }
+        }
+}
+
 std::size_t AgeBandTable::index_of(int age, Sex sex) const {
-    for (std::size_t i = 0; i < bands_.size(); ++i)
-        if (bands_[i].contains(age) && bands_[i].applies_to(sex))
-            return i;
-    throw std::logic_error("age " + std::to_string(age) + " not covered by a validated band table");
+    const std::uint16_t i = age >= 0 && age <= kMaxAge ? index_[static_cast<int>(sex)][age] : kNone;
+    if (i == kNone)
+        throw std::logic_error("age " + std::to_string(age) +
+                               " not covered by a validated band table");
+    return i;
 }
 
 Decimal AgeBandTable::weighted(const UnitListing& listing) const {

@@ -23,6 +23,13 @@ std::int64_t UnitListing::persons_aged(int from, int to) const {
     return n;
 }
 
+DistanceHistogram::DistanceHistogram(std::vector<std::int64_t> persons)
+    : persons_(std::move(persons)), from_(persons_.size()) {
+    std::int64_t n = 0;
+    for (std::size_t b = persons_.size(); b-- > 0;)
+        from_[b] = n += persons_[b];
+}
+
 void DistanceHistogram::add(int bucket, std::int64_t persons) {
     if (bucket < 0)
         throw std::invalid_argument("distance bucket " + std::to_string(bucket) + " < 0");
@@ -30,11 +37,17 @@ void DistanceHistogram::add(int bucket, std::int64_t persons) {
     if (b >= persons_.size())
         persons_.resize(b + 1);
     persons_[b] += persons;
+    from_.clear();
 }
 
 std::int64_t DistanceHistogram::beyond(int bucket) const {
+    const auto first = static_cast<std::size_t>(std::max(bucket + 1, 0));
+    if (first >= persons_.size())
+        return 0;
+    if (!from_.empty())
+        return from_[first];
     std::int64_t n = 0;
-    for (auto b = static_cast<std::size_t>(std::max(bucket + 1, 0)); b < persons_.size(); ++b)
+    for (std::size_t b = first; b < persons_.size(); ++b)
         n += persons_[b];
     return n;
 }

@@ -2,6 +2,8 @@
 // Age bands with weights: any scheme (JH's 5-year bands, Västmanland's 0-5/6-64/65-74/75+),
 // optionally split by sex. A valid table covers every age from 0 exactly once per sex, the
 // last band open-ended, so every listed person falls in exactly one band.
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,8 +29,8 @@ struct AgeBand {
 
 class AgeBandTable {
   public:
-    AgeBandTable() = default;
-    explicit AgeBandTable(std::vector<AgeBand> bands) : bands_(std::move(bands)) {}
+    AgeBandTable() : AgeBandTable(std::vector<AgeBand>{}) {}
+    explicit AgeBandTable(std::vector<AgeBand> bands);
 
     const std::vector<AgeBand>& bands() const { return bands_; }
     bool has_weights() const;
@@ -40,7 +42,10 @@ class AgeBandTable {
     Decimal weighted(const UnitListing& listing) const;
 
   private:
+    static constexpr std::uint16_t kNone = UINT16_MAX;
     std::vector<AgeBand> bands_;
+    // Each age's band by sex, found once: asked for every age of every unit of every model.
+    std::array<std::array<std::uint16_t, kMaxAge + 1>, 2> index_{};
 };
 
 // Structure, gaps, overlaps, open end; weights all present or all absent.

@@ -25,11 +25,15 @@ const char* to_string(Sex sex);
 // more than (b − 1)/10 and at most b/10 km away, so "more than 30 km" is exact. Dense (one
 // count per bucket up to the farthest): a region's distances span a few thousand buckets,
 // so its size depends on the region, never on the number of persons.
+//
+// Built whole (from the counts of every bucket) it also keeps the running totals from each
+// bucket to the farthest, so beyond() is one look-up: a sparsity rule asks it for every unit
+// of every model of a sweep. Built bucket by bucket with add(), beyond() sums instead.
 class DistanceHistogram {
   public:
     DistanceHistogram() = default;
     // persons[b] is bucket b's count.
-    explicit DistanceHistogram(std::vector<std::int64_t> persons) : persons_(std::move(persons)) {}
+    explicit DistanceHistogram(std::vector<std::int64_t> persons);
     void add(int bucket, std::int64_t persons);  // bucket ≥ 0; persons may be negative
     std::int64_t beyond(int bucket) const;       // persons in the buckets after `bucket`
     // persons()[b] is bucket b's count; empty when no one is counted.
@@ -37,6 +41,7 @@ class DistanceHistogram {
 
   private:
     std::vector<std::int64_t> persons_;
+    std::vector<std::int64_t> from_;  // from_[b]: persons in bucket b and after; empty after add()
 };
 
 struct UnitListing {

@@ -25,7 +25,8 @@ namespace vardval {
 // 5: declared vocabularies in Region and ParamSpec; exact basis, rate, pot and share in
 // LedgerLine.
 // 6: UnitListing::distance_decikm is a dense DistanceHistogram.
-inline constexpr int ABI_VERSION = 6;
+// 7: DistanceHistogram keeps running totals; AgeBandTable its band per age and sex.
+inline constexpr int ABI_VERSION = 7;
 
 // Datasets a component reads, fetched by the host from the database on first use.
 class DataSource {

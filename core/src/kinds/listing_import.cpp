@@ -270,10 +270,10 @@ class ListingImport {
                 continue;
             for (std::size_t v = 0; v < columns_.cni.size(); ++v)
                 listing.cni[columns_.cni[v].first] = totals.cni[u][v];
-            const auto& buckets = totals.distance[u];
-            for (std::size_t b = 0; b < buckets.size(); ++b)
-                if (buckets[b] != 0)
-                    listing.distance_decikm.add(static_cast<int>(b), buckets[b]);
+            std::vector<std::int64_t> buckets = totals.distance[u];
+            while (!buckets.empty() && buckets.back() == 0)  // a duplicate taken back
+                buckets.pop_back();
+            listing.distance_decikm = DistanceHistogram(std::move(buckets));
             result.units[region_.units[u].id] = std::move(listing);
         }
         return result;
