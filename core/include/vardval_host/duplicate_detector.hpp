@@ -1,5 +1,5 @@
 #pragma once
-// Finds repeated keys (a person listed twice in one listing) in one streaming pass with
+// Finds repeated keys (a person given twice in an ACG file) in one streaming pass with
 // memory independent of the number of keys: 128-bit key hashes are buffered, sorted and
 // spilled to temporary files in runs, then merged at the end (external_sort.hpp). Only
 // hashes are written, never the keys themselves, and the files are deleted when the
