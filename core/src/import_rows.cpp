@@ -134,13 +134,6 @@ std::optional<AgeSex> read_person(const std::vector<std::string>& f, const Birth
     return AgeSex{*age, *sex};
 }
 
-std::map<std::string, std::size_t> unit_index(const Region& region) {
-    std::map<std::string, std::size_t> index;
-    for (std::size_t i = 0; i < region.units.size(); ++i)
-        index[region.units[i].id] = i;
-    return index;
-}
-
 // Shared row checks; false (and the row rejected) when the row cannot be read at all.
 bool row_readable(const CsvReader& csv, const std::vector<std::string>& f, ImportReport& report) {
     if (csv.last_record_malformed()) {
@@ -155,15 +148,13 @@ bool row_readable(const CsvReader& csv, const std::vector<std::string>& f, Impor
     return true;
 }
 
-std::optional<std::size_t> find_unit(const std::map<std::string, std::size_t>& units,
-                                     const Region& region, const std::string& id, std::int64_t line,
+std::optional<std::size_t> find_unit(const UnitIndex& units, const Region& region,
+                                     const std::string& id, std::int64_t line,
                                      ImportReport& report) {
-    auto it = units.find(id);
-    if (it == units.end()) {
+    const auto at = units.find(id);
+    if (!at)
         report.reject(line, "unknown unit", unknown_unit(id, region));
-        return std::nullopt;
-    }
-    return it->second;
+    return at;
 }
 
 // A name the region declares (a profession, event, measure, ...); false and the row rejected
@@ -180,8 +171,8 @@ bool declared(const Region& region, Vocabulary v, const Terms& terms, const std:
 // The unit's index, or nothing with the row rejected.
 std::optional<std::size_t> read_person_unit(const CsvReader& csv, const std::vector<std::string>& f,
                                             std::size_t person_col, std::size_t unit_col,
-                                            const std::map<std::string, std::size_t>& units,
-                                            const Region& region, ImportReport& report) {
+                                            const UnitIndex& units, const Region& region,
+                                            ImportReport& report) {
     if (!row_readable(csv, f, report))
         return std::nullopt;
     if (f[person_col].empty()) {

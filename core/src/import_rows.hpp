@@ -13,6 +13,7 @@
 #include "vardval/region.hpp"
 #include "vardval_host/csv.hpp"
 #include "vardval_host/import.hpp"
+#include "vardval_host/unit_index.hpp"
 #include "vardval_host/vocabulary.hpp"
 
 namespace vardval {
@@ -64,14 +65,12 @@ std::optional<AgeSex> read_person(const std::vector<std::string>& f, const Birth
                                   std::size_t sex_col, Date at, std::int64_t line,
                                   ImportReport& report);
 
-// Unit id → index into region.units.
-std::map<std::string, std::size_t> unit_index(const Region& region);
-
 // Shared row checks; false (and the row rejected) when the row cannot be read at all.
 bool row_readable(const CsvReader& csv, const std::vector<std::string>& f, ImportReport& report);
 
-std::optional<std::size_t> find_unit(const std::map<std::string, std::size_t>& units,
-                                     const Region& region, const std::string& id, std::int64_t line,
+// The unit's position in the region (`units` indexes it), or nothing with the row rejected.
+std::optional<std::size_t> find_unit(const UnitIndex& units, const Region& region,
+                                     const std::string& id, std::int64_t line,
                                      ImportReport& report);
 
 // A name the region declares (a profession, event, measure, ...); false and the row rejected
@@ -83,8 +82,8 @@ bool declared(const Region& region, Vocabulary v, const Terms& terms, const std:
 // The unit's index, or nothing with the row rejected.
 std::optional<std::size_t> read_person_unit(const CsvReader& csv, const std::vector<std::string>& f,
                                             std::size_t person_col, std::size_t unit_col,
-                                            const std::map<std::string, std::size_t>& units,
-                                            const Region& region, ImportReport& report);
+                                            const UnitIndex& units, const Region& region,
+                                            ImportReport& report);
 
 // Calls `progress` every 100 000 rows.
 void report_progress(const CsvReader& csv, std::int64_t rows, const ProgressFn& progress);

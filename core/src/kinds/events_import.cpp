@@ -20,7 +20,7 @@ EventAggregate aggregate_events(std::istream& in, const std::string& file, const
     const std::size_t date_col = require_column(csv, "event_date", "YYYY-MM-DD");
     const std::size_t event_col = require_column(csv, "event", "e.g. health_talk_50, sip");
     const BirthColumns birth = birth_columns(csv);
-    const auto units = unit_index(region);
+    const UnitIndex units(region);
     const Terms& events = require_vocabulary(region, Vocabulary::event, "importing events");
 
     // Events per person, unit and event this month. Held only while the file is read.

@@ -333,7 +333,7 @@ PsychiatryAggregate aggregate_psychiatry(std::istream& in, const std::string& fi
     const std::size_t diagnosis_col =
         require_column(csv, "diagnosis_group", "e.g. depression, anxiety, adhd, psychosis");
     const auto score_col = csv.column("score");
-    const auto units = unit_index(region);
+    const UnitIndex units(region);
     if (region.units.size() > 0xffff)
         throw ImportError(region.file + ": more than 65535 units; a contact holds a 16-bit number");
     const Date end = last_day(month);

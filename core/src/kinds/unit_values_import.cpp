@@ -19,7 +19,7 @@ UnitValues aggregate_unit_values(std::istream& in, const std::string& file, cons
     const std::size_t measure_col =
         require_column(csv, "measure", "e.g. continuity_doctor, drug_cost_kr");
     const std::size_t value_col = require_column(csv, "value", "a number");
-    const auto units = unit_index(region);
+    const UnitIndex units(region);
     const Terms& measures =
         require_vocabulary(region, Vocabulary::measure, "importing unit values");
     UnitValues result;
@@ -72,7 +72,7 @@ UnitValues aggregate_acg(std::istream& in, const std::string& file, const Region
     const std::size_t unit_col = require_column(csv, "unit", "unit id from region.yaml");
     const std::size_t weight_col =
         require_column(csv, "acg_weight", "the person's ACG morbidity weight");
-    const auto units = unit_index(region);
+    const UnitIndex units(region);
     const Decimal max_weight = Decimal::from_int(100);
     std::vector<Decimal> points(region.units.size());
     std::vector<std::int64_t> persons(region.units.size());

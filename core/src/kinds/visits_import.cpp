@@ -22,7 +22,7 @@ VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const
     const auto fee_col = csv.column("fee_charged");
     const auto listed_col = csv.column("listed_unit");
     const BirthColumns birth = birth_columns(csv);
-    const auto units = unit_index(region);
+    const UnitIndex units(region);
     const Terms& professions =
         require_vocabulary(region, Vocabulary::profession, "importing visits");
     const Terms& contact_types =
