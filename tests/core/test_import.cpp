@@ -20,22 +20,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using test::reasons;
+using test::write_temp;
+
 const Region kRegion = test::with_vocabularies(test::make_region({"a", "b"}));
 const std::string kHeader =
     "person_id,unit,birth_date,sex,cni_under5,cni_foreign_born,distance_km\n";
-
-std::string reasons(const ImportReport& r) {
-    std::string s;
-    for (const Reject& j : r.first_rejects)
-        s += std::to_string(j.line) + ": " + j.reason + "\n";
-    return s;
-}
-
-fs::path write_temp(const std::string& name, const std::string& text) {
-    const fs::path p = fs::temp_directory_path() / (std::to_string(::getpid()) + "_" + name);
-    std::ofstream(p) << text;
-    return p;
-}
 
 }  // namespace
 

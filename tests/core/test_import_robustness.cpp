@@ -21,21 +21,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using test::reasons;
+using test::write_temp;
+
 const Region kRegion = test::with_vocabularies(test::make_region({"a", "b"}));
 const std::string kListingHeader = "person_id,unit,birth_date,sex,distance_km\n";
-
-std::string reasons(const ImportReport& r) {
-    std::string s;
-    for (const Reject& j : r.first_rejects)
-        s += std::to_string(j.line) + ": " + j.reason + "\n";
-    return s;
-}
-
-fs::path write_temp(const std::string& name, const std::string& text) {
-    const fs::path p = fs::temp_directory_path() / (std::to_string(::getpid()) + "_" + name);
-    std::ofstream(p, std::ios::binary) << text;
-    return p;
-}
 
 // Serves `text`, then fails the way a disk or network read does: the stream's buffer throws,
 // which the istream turns into badbit.

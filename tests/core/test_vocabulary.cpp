@@ -21,6 +21,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using test::reasons;
+
 struct TempDir {
     fs::path dir = fs::temp_directory_path() / ("vardval_vocabulary_" + std::to_string(::getpid()));
     TempDir() { fs::create_directories(dir); }
@@ -39,13 +41,6 @@ PluginHost& host() {
     }();
     (void)loaded;
     return h;
-}
-
-std::string reasons(const ImportReport& r) {
-    std::string s;
-    for (const Reject& j : r.first_rejects)
-        s += std::to_string(j.line) + ": " + j.reason + "\n";
-    return s;
 }
 
 std::string issues_text(const std::vector<Issue>& issues) {

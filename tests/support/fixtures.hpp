@@ -3,6 +3,10 @@
 // validated parameters from a YAML snippet.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -12,8 +16,25 @@
 
 #include "vardval/plugin_api.hpp"
 #include "vardval_host/component_params.hpp"
+#include "vardval_host/import.hpp"
 
 namespace vardval::test {
+
+// An import's first rejects, one "line: reason" a line.
+inline std::string reasons(const ImportReport& r) {
+    std::string s;
+    for (const Reject& j : r.first_rejects)
+        s += std::to_string(j.line) + ": " + j.reason + "\n";
+    return s;
+}
+
+// A file in the temporary folder, named after this process so parallel tests do not meet.
+inline std::filesystem::path write_temp(const std::string& name, const std::string& text) {
+    const std::filesystem::path p =
+        std::filesystem::temp_directory_path() / (std::to_string(::getpid()) + "_" + name);
+    std::ofstream(p, std::ios::binary) << text;
+    return p;
+}
 
 inline Region make_region(const std::vector<std::string>& ids) {
     Region r;
