@@ -53,9 +53,6 @@ void compare_with_previous(Database& db, const std::string& region, UnitValues& 
 }  // namespace
 
 ImportOutcome import_dataset(Database& db, const Region& region, const ImportRequest& request) {
-    std::ifstream in(request.file);
-    if (!in)
-        throw ImportError("cannot open " + request.file.string());
     ImportOutcome outcome;
     outcome.report.rejects_out = request.rejects_out;
     const std::string file = request.file.string();
@@ -71,6 +68,10 @@ ImportOutcome import_dataset(Database& db, const Region& region, const ImportReq
             outcome.stored = db.store_listing(region.id, listing, outcome.report, origin);
         return outcome;
     }
+    // The other kinds are read as a stream (the listing maps its file itself).
+    std::ifstream in(request.file);
+    if (!in)
+        throw ImportError("cannot open " + request.file.string());
     const DatasetOrigin origin{sha256_file(request.file), request.sample};
     if (request.kind == "visits") {
         auto range = PeriodRange::parse(request.period);
