@@ -17,6 +17,12 @@ struct UnitStatement {
     std::int64_t listed = 0;
     std::vector<LedgerLine> lines;  // in payment order
     Ore total_ore = 0;
+
+    // "2021-02", or "2021-01..2021-12" for several months.
+    std::string period_text() const {
+        return last_period ? period.to_string() + ".." + last_period->to_string()
+                           : period.to_string();
+    }
 };
 
 struct RunResult {
@@ -29,6 +35,8 @@ struct RunResult {
     std::string model_hash;  // SHA-256 of model_text
     std::string model_text;  // the fully resolved model: region.yaml and the extends chain
     Period period;
+    // Set for a run over several months (`--period 2021-01..2021-12`): the last month.
+    std::optional<Period> last_period;
     std::vector<std::pair<std::string, std::string>> components;  // id, type
     std::vector<DatasetRef> datasets;                             // what was read
     bool sample_data = false;  // some of it is the shipped synthetic sample: never pay from it
