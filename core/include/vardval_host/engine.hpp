@@ -17,12 +17,6 @@ struct UnitStatement {
     std::int64_t listed = 0;
     std::vector<LedgerLine> lines;  // in payment order
     Ore total_ore = 0;
-
-    // "2021-02", or "2021-01..2021-12" for several months.
-    std::string period_text() const {
-        return last_period ? period.to_string() + ".." + last_period->to_string()
-                           : period.to_string();
-    }
 };
 
 struct RunResult {
@@ -43,6 +37,12 @@ struct RunResult {
     std::vector<std::string> plugins;  // "capitation 1.0.0": the code that computed it
     std::vector<UnitStatement> units;  // in register order
     Ore total_ore = 0;
+
+    // "2021-02", or "2021-01..2021-12" for several months.
+    std::string period_text() const {
+        return last_period ? period.to_string() + ".." + last_period->to_string()
+                           : period.to_string();
+    }
 };
 
 // A DataSource that remembers which datasets it served, for the run record.
