@@ -93,8 +93,15 @@ bool import_data(const OfficeTest& test, Database& db, const Region& region, con
                 result.failures.push_back(where(test, line) + ": data." + set.kind + " " +
                                           set.period + ": row rejected: " + reject.reason);
             }
-            if (!outcome.stored)
+            if (!outcome.stored) {
+                // An "unknown unit" may be one the test left out of its register.
+                if (!test.units.empty())
+                    result.failures.push_back(where(test, test.line) +
+                                              ": note: this test restricts the register to "
+                                              "units: " +
+                                              join(test.units));
                 return false;
+            }
         } catch (const IssueError& e) {
             for (const Issue& issue : e.issues())
                 result.failures.push_back("data." + set.kind + " " + set.period + ": " +
