@@ -194,10 +194,10 @@ int main(int argc, char** argv) {
     std::string test_path;
     auto* test_cmd = app.add_subcommand(
         "test", "run the office's own tests: hand-computed payments for tiny inputs (YAML)");
-    test_cmd->add_option("path", test_path, "a test file, or a folder (e.g. regions/)")
-        ->required();
+    test_cmd->add_option("path", test_path, "a test file, or a folder (e.g. regions/)")->required();
+    test_cmd->footer(kExitCodes);
 
-    for (CLI::App* cmd : {test_cmd, plugins_cmd, validate_cmd, import_cmd, run_cmd, explain_cmd, compare_cmd,
+    for (CLI::App* cmd : {plugins_cmd, validate_cmd, import_cmd, run_cmd, explain_cmd, compare_cmd,
                           datasets_cmd, retract_cmd, runs_list_cmd, runs_show_cmd, runs_verify_cmd})
         cmd->footer(kExitCodes);
 
