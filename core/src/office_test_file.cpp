@@ -205,6 +205,8 @@ void read_test(Reader& r, const YAML::Node& node, const std::string& file,
         r.issue(node, "", "not a test; valid: a mapping with keys " + join(kTestKeys));
         return;
     }
+    // Every part given is checked even when another is missing or misspelt: all problems
+    // in one pass.
     const std::size_t issues_before = r.issues().size();
     r.known_keys(node, "", kTestKeys);
     for (const char* required : {"name", "model", "period", "data", "expect"})
@@ -212,31 +214,34 @@ void read_test(Reader& r, const YAML::Node& node, const std::string& file,
             r.issue(node, required,
                     std::string("missing '") + required + "'; a test has " + join(kTestKeys) +
                         " (description and units optional)");
-    if (r.issues().size() > issues_before)
-        return;
     OfficeTest t;
     t.file = file;
     t.line = node.Mark().line + 1;
     t.region_dir = region_dir;
-    t.name = r.scalar(node["name"], "name", "a short sentence").value_or("");
-    if (auto model = r.scalar(node["model"], "model",
-                              "a contract year (2021) or a model file relative to the region "
-                              "folder (psychiatry/today.yaml)")) {
-        const bool year = std::regex_match(*model, std::regex(R"(\d{4})"));
-        t.model = region_dir / (year ? *model + ".yaml" : *model);
+    if (node["name"])
+        t.name = r.scalar(node["name"], "name", "a short sentence").value_or("");
+    const YAML::Node model = node["model"];
+    if (auto text = model ? r.scalar(model, "model",
+                                     "a contract year (2021) or a model file relative to the "
+                                     "region folder (psychiatry/today.yaml)")
+                          : std::nullopt) {
+        const bool year = std::regex_match(*text, std::regex(R"(\d{4})"));
+        t.model = region_dir / (year ? *text + ".yaml" : *text);
         if (!fs::is_regular_file(t.model))
-            r.issue(node["model"], "model",
+            r.issue(model, "model",
                     "no model file " + t.model.string() +
                         "; valid: a year with <year>.yaml in the region folder, or a model file "
                         "relative to " +
                         region_dir.string());
     }
-    if (auto period = r.scalar(node["period"], "period", "a month, YYYY-MM")) {
-        t.period = *period;
-        if (!Period::parse(*period))
-            r.issue(node["period"], "period", "not a month; valid: YYYY-MM");
+    const YAML::Node period = node["period"];
+    if (auto text = period ? r.scalar(period, "period", "a month, YYYY-MM") : std::nullopt) {
+        t.period = *text;
+        if (!Period::parse(*text))
+            r.issue(period, "period", "not a month; valid: YYYY-MM");
     }
-    read_data(r, node["data"], t.period, t.data);
+    if (node["data"])
+        read_data(r, node["data"], t.period, t.data);
     if (const YAML::Node units = node["units"]) {
         if (!units.IsSequence())
             r.issue(units, "units", "not a list; valid: a list of unit ids from region.yaml");
@@ -245,7 +250,8 @@ void read_test(Reader& r, const YAML::Node& node, const std::string& file,
                 if (auto id = r.scalar(u, "units", "a unit id"))
                     t.units.push_back(*id);
     }
-    read_expect(r, node["expect"], t.expect);
+    if (node["expect"])
+        read_expect(r, node["expect"], t.expect);
     if (r.issues().size() == issues_before)
         out.push_back(std::move(t));
 }
