@@ -61,4 +61,7 @@ int runs_list(const Config& config, const std::string& region, Format format);
 int runs_show(const Config& config, std::int64_t id, Format format);
 int runs_verify(const Config& config, std::int64_t id);
 
+// The office's own tests (test_command.cpp): every test file under `path`; exit 8 on a failure.
+int test(const Config& config, const std::string& path);
+
 }  // namespace vardval::cli

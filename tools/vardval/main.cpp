@@ -20,7 +20,7 @@ const char* const kExitCodes =
     "(rejected rows, unreadable file, dataset not imported); 4 plugin load failure; 5 database "
     "error; "
     "6 internal error (e.g. a ledger that does not reconcile); 7 `runs verify` found a stored "
-    "run that computes differently today.";
+    "run that computes differently today; 8 `test`: an office test failed.";
 
 void add_model_options(CLI::App* cmd, ModelChoice& choice) {
     auto* region = cmd->add_option("--region", choice.region, "region id, a folder under regions/");
@@ -191,6 +191,12 @@ int main(int argc, char** argv) {
         "plugins; exit 7 and list the units that differ");
     runs_verify_cmd->add_option("id", run_id, "run id")->required();
 
+    std::string test_path;
+    auto* test_cmd = app.add_subcommand(
+        "test", "run the office's own tests: hand-computed payments for tiny inputs (YAML)");
+    test_cmd->add_option("path", test_path, "a test file, or a folder (e.g. regions/)")->required();
+    test_cmd->footer(kExitCodes);
+
     for (CLI::App* cmd : {plugins_cmd, validate_cmd, import_cmd, run_cmd, explain_cmd, compare_cmd,
                           datasets_cmd, retract_cmd, runs_list_cmd, runs_show_cmd, runs_verify_cmd})
         cmd->footer(kExitCodes);
@@ -211,6 +217,8 @@ int main(int argc, char** argv) {
     try {
         const Config config = load_config(config_file, db, regions, plugin_dir, log_level);
         spdlog::set_level(spdlog::level::from_str(config.log_level));
+        if (test_cmd->parsed())
+            return cli::test(config, test_path);
         if (plugins_cmd->parsed())
             return cli::plugins(config, parse_format(format));
         if (validate_cmd->parsed())

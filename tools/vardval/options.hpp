@@ -21,6 +21,7 @@ enum ExitCode : int {
     kDatabaseError = 5,  // database unreachable or a statement failed
     kInternal = 6,       // a bug: e.g. a ledger that does not reconcile
     kVerifyDiffers = 7,  // `runs verify`: computed again, the money differs from the stored run
+    kTestFailed = 8,     // `test`: an office test failed, or could not run
 };
 
 struct Config {
