@@ -54,8 +54,14 @@ for library in "$build"/lib/vardval/plugins/libvardval_*.so; do
 done
 
 # 3. An unknown command names the valid ones (exit 1), also after a global option's value;
-# no command at all says one is required.
-commands="plugins, validate, regions, import, run, explain, compare, datasets, runs"
+# no command at all says one is required. The valid ones are those --help lists (at least the
+# commands of this test), so a command added later is named without editing this test.
+# subcommands [COMMAND]: the commands under COMMAND that its --help lists, one a line.
+subcommands() { "$vardval" "$@" --help | sed -n '/^Subcommands:/,/^$/s/^  \([a-z-]*\) .*/\1/p'; }
+commands=$(subcommands | paste -sd, | sed 's/,/, /g')
+for command in plugins validate regions import run explain compare datasets runs; do
+    [[ ", $commands, " == *", $command, "* ]] || fail "--help does not list $command: $commands"
+done
 refused 1 "^unknown command 'foo'; commands: $commands" "$vardval" foo
 refused 1 "^unknown command 'valdate' \(did you mean 'validate'\?\); commands: " \
     "$vardval" --db "$db" valdate --region x
@@ -170,7 +176,13 @@ refused 2 "verbose.yaml:1:1: log_level: unknown log level 'verbose'; valid: trac
 man="$build/share/man/man1/vardval.1"
 completion="$build/share/bash-completion/completions/vardval"
 [ -s "$man" ] && [ -s "$completion" ] || fail "man page or completion not built"
-for command in ${commands//,/} "datasets retract" "runs list" "runs show" "runs verify"; do
+all_commands=()
+for command in $(subcommands); do
+    all_commands+=("$command")
+    for nested in $(subcommands $command); do all_commands+=("$command $nested"); done
+done
+[ "${#all_commands[@]}" -ge 13 ] || fail "commands: ${all_commands[*]}"
+for command in "${all_commands[@]}"; do
     grep -q "^\.SS \"vardval $command\"$" "$man" || fail "man page lacks $command"
     help=$("$vardval" $command --help)
     for option in $(grep -Eo -- '--[a-z-]+' <<< "$help" | sort -u); do
@@ -187,8 +199,10 @@ complete_words() {
     bash -c 'source "$1"; shift; COMP_WORDS=(vardval "$@"); COMP_CWORD=$#; _vardval
              printf "%s\n" "${COMPREPLY[@]}"' complete "$completion" "$@" | sort | tr '\n' ' '
 }
-[ "$(complete_words r)" = "regions run runs " ] || fail "complete r: $(complete_words r)"
-[ "$(complete_words --db x ru)" = "run runs " ] || fail "complete after --db: $(complete_words --db x ru)"
+[ "$(complete_words r)" = "$(subcommands | grep '^r' | sort | tr '\n' ' ')" ] || fail "complete r: $(complete_words r)"
+[[ "$(complete_words r)" == *"regions run runs "* ]] || fail "complete r: $(complete_words r)"
+[ "$(complete_words --db x ru)" = "$(subcommands | grep '^ru' | sort | tr '\n' ' ')" ] \
+    || fail "complete after --db: $(complete_words --db x ru)"
 [ "$(complete_words runs "")" = "list show verify " ] || fail "complete runs: $(complete_words runs "")"
 [ "$(complete_words run --format "")" = "csv json table " ] || fail "run --format: $(complete_words run --format "")"
 [ "$(complete_words datasets --format "")" = "json table " ] || fail "datasets --format"
