@@ -64,7 +64,7 @@ code=0
 [ "$code" = 1 ] && grep -q "no such file" err.txt || fail "a missing --config: exit $code, $(cat err.txt)"
 echo "installed vardval: ok (build tree hidden: $hide)"
 EOF
-if unshare --mount --map-root-user true 2> /dev/null; then
+if unshare --mount --map-root-user mount -t tmpfs none "$work/elsewhere" 2> /dev/null; then
     unshare --mount --map-root-user bash "$work/checks.sh" "$prefix" "$build" "$src" yes
 else
     bash "$work/checks.sh" "$prefix" "$build" "$src" no

@@ -196,9 +196,8 @@ int main(int argc, char** argv) {
         "plugins; exit 7 and list the units that differ");
     runs_verify_cmd->add_option("id", run_id, "run id")->required();
 
-    for (CLI::App* cmd :
-         {plugins_cmd, validate_cmd, regions_cmd, import_cmd, run_cmd, explain_cmd, compare_cmd,
-          datasets_cmd, retract_cmd, runs_list_cmd, runs_show_cmd, runs_verify_cmd})
+    for (CLI::App* cmd : {plugins_cmd, validate_cmd, import_cmd, run_cmd, explain_cmd, compare_cmd,
+                          datasets_cmd, retract_cmd, runs_list_cmd, runs_show_cmd, runs_verify_cmd})
         cmd->footer(kExitCodes);
 
     try {
