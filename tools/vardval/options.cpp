@@ -50,27 +50,23 @@ std::string database_relative_to(const std::string& connection, const fs::path& 
     if (!sqlite && connection.find("://") != std::string::npos)
         return connection;
     std::string params = sqlite ? connection.substr(scheme.size()) : "db=" + connection;
-    std::size_t at = 0, end = 0;
+    // The file is the value of db= (or dbname=), up to the next space-separated parameter.
+    std::size_t at = std::string::npos;
     for (const std::string key : {"db=", "dbname="}) {
         const std::size_t found = params.find(key);
         if (found != std::string::npos && (found == 0 || params[found - 1] == ' ')) {
             at = found + key.size();
-            end = params.find(' ', at);
             break;
         }
     }
-    if (end == 0 && at == 0)
+    if (at == std::string::npos)
         return connection;
-    const std::string file = params.substr(at, end == std::string::npos ? end : end - at);
+    const std::string file = params.substr(at, params.find(' ', at) - at);
     if (file.empty() || file[0] == ':' || file[0] == '"' || file[0] == '\'' ||
         file.rfind("file:", 0) == 0 || fs::path(file).is_absolute())
         return connection;
     params.replace(at, file.size(), (base / file).lexically_normal().string());
     return scheme + params;
-}
-
-Issue key_issue(const std::string& file, const YAML::Node& key, const std::string& message) {
-    return Issue{file, key.Mark().line + 1, key.Mark().column + 1, key.Scalar(), message};
 }
 
 void read_config_file(const std::string& config_file, Config& config) {
@@ -92,15 +88,15 @@ void read_config_file(const std::string& config_file, Config& config) {
             const auto& valid = log_levels();
             if (std::find(valid.begin(), valid.end(), config.log_level) == valid.end())
                 throw IssueError("invalid config",
-                                 {key_issue(config_file, kv.first,
-                                            "unknown log level '" + config.log_level +
-                                                "'; valid: " + join(valid))});
+                                 {config_issue(config_file, kv.first, key,
+                                               "unknown log level '" + config.log_level +
+                                                   "'; valid: " + join(valid))});
         } else {
             throw IssueError("invalid config",
-                             {key_issue(config_file, kv.first,
-                                        "unknown key '" + key +
-                                            "'; valid keys: database, regions, plugins, "
-                                            "plugin_libraries, log_level")});
+                             {config_issue(config_file, kv.first, key,
+                                           "unknown key '" + key +
+                                               "'; valid keys: database, regions, plugins, "
+                                               "plugin_libraries, log_level")});
         }
     }
 }
