@@ -160,7 +160,8 @@ void write_csv(std::ostream& out, const RunResult& run) {
                 << pot_ore_text(l) << "," << share_text(l) << "," << annual_ore_text(l) << "\n";
 }
 
-// One ledger line as a JSON object: what `run --format json` and `explain --format json` give.
+// One ledger line as a JSON object, left open so a caller can add fields (explain: its trace):
+// the line of `run --format json` and of `explain --format json`.
 void write_json_line(std::ostream& out, const LedgerLine& l) {
     out << "{\"component\": " << json_string(l.component) << ", \"type\": " << json_string(l.type)
         << ", \"basis\": " << l.basis.to_string()
