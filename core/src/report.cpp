@@ -160,6 +160,25 @@ void write_csv(std::ostream& out, const RunResult& run) {
                 << pot_ore_text(l) << "," << share_text(l) << "," << annual_ore_text(l) << "\n";
 }
 
+// One ledger line as a JSON object, left open so a caller can add fields (explain: its trace):
+// the line of `run --format json` and of `explain --format json`.
+void write_json_line(std::ostream& out, const LedgerLine& l) {
+    out << "{\"component\": " << json_string(l.component) << ", \"type\": " << json_string(l.type)
+        << ", \"basis\": " << l.basis.to_string()
+        << ", \"basis_unit\": " << json_string(l.basis_unit)
+        << ", \"basis_exact\": " << json_string(l.exact_basis().to_string())
+        << ", \"rate_ore\": " << l.rate_ore.to_string()
+        << ", \"rate_ore_exact\": " << json_string(l.exact_rate().to_string());
+    if (l.rounding == Rounding::largest_remainder)
+        out << ", \"pot_ore\": " << l.pot_ore
+            << ", \"share\": " << json_string(l.share.to_string());
+    if (l.rounding == Rounding::monthly_share)
+        out << ", \"annual_ore\": " << l.annual_ore;
+    out << ", \"amount_ore\": " << l.amount_ore
+        << ", \"rounding\": " << json_string(to_string(l.rounding))
+        << ", \"explanation\": " << json_string(l.explanation);
+}
+
 void write_json(std::ostream& out, const RunResult& run) {
     out << "{\n  \"run_id\": " << run_id_text(run)
         << ",\n  \"model_sha256\": " << json_string(run.model_hash)
@@ -181,21 +200,9 @@ void write_json(std::ostream& out, const RunResult& run) {
             << ", \"listed\": " << s.listed << ", \"total_ore\": " << s.total_ore
             << ", \"lines\": [";
         for (std::size_t i = 0; i < s.lines.size(); ++i) {
-            const LedgerLine& l = s.lines[i];
-            out << (i ? "," : "") << "\n      {\"component\": " << json_string(l.component)
-                << ", \"type\": " << json_string(l.type) << ", \"basis\": " << l.basis.to_string()
-                << ", \"basis_unit\": " << json_string(l.basis_unit)
-                << ", \"basis_exact\": " << json_string(l.exact_basis().to_string())
-                << ", \"rate_ore\": " << l.rate_ore.to_string()
-                << ", \"rate_ore_exact\": " << json_string(l.exact_rate().to_string());
-            if (l.rounding == Rounding::largest_remainder)
-                out << ", \"pot_ore\": " << l.pot_ore
-                    << ", \"share\": " << json_string(l.share.to_string());
-            if (l.rounding == Rounding::monthly_share)
-                out << ", \"annual_ore\": " << l.annual_ore;
-            out << ", \"amount_ore\": " << l.amount_ore
-                << ", \"rounding\": " << json_string(to_string(l.rounding))
-                << ", \"explanation\": " << json_string(l.explanation) << "}";
+            out << (i ? "," : "") << "\n      ";
+            write_json_line(out, s.lines[i]);
+            out << "}";
         }
         out << (s.lines.empty() ? "" : "\n    ") << "]}";
     }
@@ -265,6 +272,31 @@ void write_explanation(std::ostream& out, const RunResult& run, const UnitStatem
         out << "\n";
     }
     out << "Total: " << format_kr(s.total_ore) << " kr (" << s.total_ore << " öre)\n";
+}
+
+void write_explanation_json(std::ostream& out, const RunResult& run, const UnitStatement& s) {
+    out << "{\n  \"unit\": " << json_string(s.unit->id)
+        << ",\n  \"name\": " << json_string(s.unit->name)
+        << ",\n  \"ownership\": " << json_string(to_string(s.unit->ownership))
+        << ",\n  \"region\": " << json_string(run.region) << ",\n  \"year\": " << run.year
+        << ",\n  \"period\": " << json_string(run.period.to_string())
+        << ",\n  \"model\": " << json_string(run.model_file)
+        << ",\n  \"model_sha256\": " << json_string(run.model_hash)
+        << ",\n  \"sample_data\": " << (run.sample_data ? "true" : "false")
+        << ",\n  \"datasets\": [";
+    for (std::size_t i = 0; i < run.datasets.size(); ++i)
+        out << (i ? ", " : "") << json_string(run.datasets[i].to_string());
+    out << "],\n  \"listed\": " << s.listed << ",\n  \"total_ore\": " << s.total_ore
+        << ",\n  \"lines\": [";
+    for (std::size_t i = 0; i < s.lines.size(); ++i) {
+        out << (i ? "," : "") << "\n    ";
+        write_json_line(out, s.lines[i]);
+        out << ", \"trace\": [";
+        for (std::size_t t = 0; t < s.lines[i].trace.size(); ++t)
+            out << (t ? ", " : "") << json_string(s.lines[i].trace[t]);
+        out << "]}";
+    }
+    out << (s.lines.empty() ? "" : "\n  ") << "]\n}\n";
 }
 
 void write_plugins(std::ostream& out, const PluginHost& host, Format format) {

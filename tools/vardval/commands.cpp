@@ -123,6 +123,39 @@ class Progress {
 
 }  // namespace
 
+namespace {
+
+// `validate --format json`: every problem, the model's own and those found against the
+// plugins' schemas, as issues[] on stdout; exit 2 when there is one.
+int validate_json(const Config& config, const ModelChoice& choice, const PluginHost& host) {
+    std::optional<LoadedModel> loaded;
+    std::vector<Issue> issues;
+    try {
+        loaded = load(choice, config);
+        issues = validate_model(loaded->model, loaded->region, host);
+    } catch (const IssueError& e) {
+        issues = e.issues();
+    }
+    std::cout << "{\n  \"model\": "
+              << json_string(loaded ? loaded->model.file : choice.path(config))
+              << ",\n  \"valid\": " << (issues.empty() ? "true" : "false");
+    if (loaded && issues.empty())
+        std::cout << ",\n  \"region\": " << json_string(loaded->region.id)
+                  << ",\n  \"components\": " << loaded->model.components.size()
+                  << ",\n  \"model_sha256\": "
+                  << json_string(snapshot_model(loaded->model, loaded->region).sha256);
+    std::cout << ",\n  \"issues\": [";
+    for (std::size_t i = 0; i < issues.size(); ++i)
+        std::cout << (i ? "," : "") << "\n    {\"file\": " << json_string(issues[i].file)
+                  << ", \"line\": " << issues[i].line << ", \"column\": " << issues[i].column
+                  << ", \"key\": " << json_string(issues[i].path)
+                  << ", \"message\": " << json_string(issues[i].message) << "}";
+    std::cout << (issues.empty() ? "" : "\n  ") << "]\n}\n";
+    return issues.empty() ? kOk : kInvalidModel;
+}
+
+}  // namespace
+
 int plugins(const Config& config, Format format) {
     PluginHost host;
     load_plugins(host, config);
@@ -130,9 +163,11 @@ int plugins(const Config& config, Format format) {
     return kOk;
 }
 
-int validate(const Config& config, const ModelChoice& choice) {
+int validate(const Config& config, const ModelChoice& choice, Format format) {
     PluginHost host;
     load_plugins(host, config);
+    if (format == Format::json)
+        return validate_json(config, choice, host);
     LoadedModel loaded = load(choice, config);
     auto issues = validate_model(loaded.model, loaded.region, host);
     if (!issues.empty()) {
@@ -231,7 +266,7 @@ int run(const Config& config, const ModelChoice& choice, const std::string& peri
 }
 
 int explain(const Config& config, const ModelChoice& choice, const std::string& period_text,
-            const std::string& unit, const DataArgs& args) {
+            const std::string& unit, const DataArgs& args, Format format) {
     const Period period = parse_period(period_text);
     Database db(config.database);
     PluginHost host;
@@ -239,7 +274,10 @@ int explain(const Config& config, const ModelChoice& choice, const std::string& 
     const RunResult result = compute(config, choice, period, db, host, loaded, args);
     for (const UnitStatement& s : result.units)
         if (s.unit->id == unit) {
-            write_explanation(std::cout, result, s);
+            if (format == Format::json)
+                write_explanation_json(std::cout, result, s);
+            else
+                write_explanation(std::cout, result, s);
             return kOk;
         }
     std::vector<std::string> ids;

@@ -18,7 +18,11 @@ namespace vardval::cli {
 void load_plugins(PluginHost& host, const Config& config);
 
 int plugins(const Config& config, Format format);
-int validate(const Config& config, const ModelChoice& choice);
+// Table: the model's summary, problems on stderr; json: the same on stdout, problems as
+// issues[] (file, line, column, key, message).
+int validate(const Config& config, const ModelChoice& choice, Format format);
+// The regions under config.regions_dir: id, name (region.yaml) and contract years (<year>.yaml).
+int regions(const Config& config, Format format);
 
 struct ImportArgs {
     std::string region;
@@ -41,7 +45,7 @@ struct DataArgs {
 int run(const Config& config, const ModelChoice& choice, const std::string& period, Format format,
         const DataArgs& data);
 int explain(const Config& config, const ModelChoice& choice, const std::string& period,
-            const std::string& unit, const DataArgs& data);
+            const std::string& unit, const DataArgs& data, Format format);
 // Base and proposal for the same region and month, per unit and component.
 int compare(const Config& config, const ModelChoice& base, const ModelChoice& proposal,
             const std::string& period, Format format, const DataArgs& data);

@@ -5,6 +5,8 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include "cli_conventions.hpp"
+#include "cli_docs.hpp"
 #include "commands.hpp"
 #include "vardval_host/datasets.hpp"
 #include "vardval_host/plugin_host.hpp"
@@ -61,21 +63,18 @@ int main(int argc, char** argv) {
 
     CLI::App app{"vardval: primary-care and psychiatry remuneration (vårdval) for Swedish regions"};
     app.footer(kExitCodes);
-    app.require_subcommand(1);
-    std::string config_file = VARDVAL_DEFAULT_CONFIG, db, regions, plugin_dir, log_level;
-    app.add_option("--config", config_file, "installation config file")->capture_default_str();
-    app.add_option("--db", db,
-                   "SOCI connection string: sqlite3://db=FILE (default from config: "
-                   "sqlite3://db=vardval.db) or postgresql://dbname=... host=...");
-    app.add_option("--regions", regions, "folder of region folders (default from config)");
-    app.add_option("--plugins", plugin_dir,
-                   "folder of plugin libraries (default: next to the binary)");
-    app.add_option("--log-level", log_level, "trace, debug, info, warn or error");
+    GlobalOptions globals;
+    add_global_options(app, globals);
 
     std::string format = "table";
     auto add_format = [&format](CLI::App* cmd) {
         cmd->add_option("--format", format, "output format")
             ->check(CLI::IsMember({"table", "csv", "json"}))
+            ->capture_default_str();
+    };
+    auto add_table_or_json = [&format](CLI::App* cmd) {
+        cmd->add_option("--format", format, "output format")
+            ->check(CLI::IsMember({"table", "json"}))
             ->capture_default_str();
     };
 
@@ -87,6 +86,11 @@ int main(int argc, char** argv) {
     auto* validate_cmd =
         app.add_subcommand("validate", "check a model against the plugins' schemas");
     add_model_options(validate_cmd, choice);
+    add_table_or_json(validate_cmd);
+
+    auto* regions_cmd = app.add_subcommand(
+        "regions", "list the regions in the regions folder: name and contract years (models)");
+    add_table_or_json(regions_cmd);
 
     ImportArgs import_args;
     auto* import_cmd = app.add_subcommand(
@@ -125,6 +129,7 @@ int main(int argc, char** argv) {
     explain_cmd->add_option("--period", period, "month, YYYY-MM")->required();
     explain_cmd->add_option("--unit", unit, "unit id from region.yaml")->required();
     add_data_options(explain_cmd, data, false);
+    add_table_or_json(explain_cmd);
 
     ModelChoice base, proposal;
     std::vector<std::string> compared_models;
@@ -202,7 +207,9 @@ int main(int argc, char** argv) {
         cmd->footer(kExitCodes);
 
     try {
+        check_command_name(app, argc, argv);
         app.parse(argc, argv);
+        check_command_given(app, globals);
         if (validate_cmd->parsed() || run_cmd->parsed() || explain_cmd->parsed())
             require_model(choice);
         if (compare_cmd->parsed() && models->count() == 0) {
@@ -214,21 +221,30 @@ int main(int argc, char** argv) {
         return app.exit(e) == 0 ? kOk : kUsage;
     }
 
+    if (!globals.generate.empty())
+        return write_cli_docs(std::cout, app, globals.generate);
+
     try {
-        const Config config = load_config(config_file, db, regions, plugin_dir, log_level);
+        const Config config = load_config(globals.config_file, globals.db, globals.regions,
+                                          globals.plugins, globals.log_level);
         spdlog::set_level(spdlog::level::from_str(config.log_level));
         if (test_cmd->parsed())
             return cli::test(config, test_path);
+
+        if (globals.version)
+            return print_version(config);
         if (plugins_cmd->parsed())
             return cli::plugins(config, parse_format(format));
         if (validate_cmd->parsed())
-            return cli::validate(config, choice);
+            return cli::validate(config, choice, parse_format(format));
+        if (regions_cmd->parsed())
+            return cli::regions(config, parse_format(format));
         if (import_cmd->parsed())
             return cli::import(config, import_args);
         if (run_cmd->parsed())
             return cli::run(config, choice, period, parse_format(format), data);
         if (explain_cmd->parsed())
-            return cli::explain(config, choice, period, unit, data);
+            return cli::explain(config, choice, period, unit, data, parse_format(format));
         if (compare_cmd->parsed() && models->count() > 0)
             return cli::compare_models(config, base.region, compared_models, period,
                                        parse_format(format), data);

@@ -33,7 +33,20 @@ struct Config {
     std::string log_level = "info";
 };
 
-// Reads the config file (if it exists) and applies command-line overrides.
+// Where an installation keeps its shared files, found from the running binary, never from
+// the source tree it was built from: <prefix>/bin/vardval beside <prefix>/share/vardval/
+// (config/vardval.yaml, regions/). The build tree has the same layout (build/share/vardval
+// links to the source's config/ and regions/).
+std::filesystem::path installation_data_dir();
+std::filesystem::path default_config_file();  // <data dir>/config/vardval.yaml
+
+// The log levels `--log-level` and `log_level:` accept.
+const std::vector<std::string>& log_levels();
+
+// Reads the config file and applies command-line overrides. An empty `config_file` means the
+// default one, which may be absent (built-in defaults); a config file given that does not
+// exist is an error (std::invalid_argument, exit 1). Relative paths in the file (database,
+// regions, plugins) are relative to the file's folder; on the command line, to the current one.
 Config load_config(const std::string& config_file, const std::string& db,
                    const std::string& regions, const std::string& plugins,
                    const std::string& log_level);

@@ -14,6 +14,9 @@ enum class Format { table, csv, json };
 void write_run(std::ostream& out, const RunResult& run, Format format);
 // One unit's statement, line by line, with each component's derivation.
 void write_explanation(std::ostream& out, const RunResult& run, const UnitStatement& unit);
+// The same as JSON: the unit, the run's model, period and datasets, and its lines as in
+// `write_run`'s JSON, each with its derivation (`trace`).
+void write_explanation_json(std::ostream& out, const RunResult& run, const UnitStatement& unit);
 void write_plugins(std::ostream& out, const PluginHost& host, Format format);
 
 // Width of UTF-8 text on a terminal (code points), and padding to a width by it, so
