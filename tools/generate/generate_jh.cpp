@@ -37,8 +37,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// From this month on the listings come with unit values (the 2021 model's data).
-constexpr Month kFirstUnitValuesMonth{2021, 1};
+// From this month on the listings come with unit values (the 2020 model's costs and
+// penalty, then each later model's data).
+constexpr Month kFirstUnitValuesMonth{2020, 2};
 
 std::string band_label(int band) {
     return band == kBands - 1 ? "100+"
