@@ -18,7 +18,8 @@ TEST_CASE("the seed models run on the shipped samples and reconcile") {
         std::size_t units;
     };
     for (const Case& c :
-         {Case{"jamtland-harjedalen", 2020, {2020, 2}, 25},
+         {Case{"jamtland-harjedalen", 2019, {2019, 10}, 25},
+          Case{"jamtland-harjedalen", 2020, {2020, 2}, 25},
           Case{"jamtland-harjedalen", 2021, {2021, 1}, 25},
           Case{"jamtland-harjedalen", 2023, {2023, 1}, 25},
           Case{"vastmanland", 2021, {2021, 1}, 28}, Case{"vastmanland", 2022, {2022, 1}, 28}}) {
@@ -37,7 +38,7 @@ TEST_CASE("the seed models run on the shipped samples and reconcile") {
             sum += s.total_ore;
         }
         CHECK(sum == run.total_ore);
-        CHECK(run.total_ore > 0);
+        CHECK(run.total_ore >= 0);  // 2019 is a settlement between units: exactly 0
     }
 }
 
