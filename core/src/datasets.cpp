@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <set>
+#include <tuple>
 
 #include <spdlog/spdlog.h>
 
@@ -258,6 +259,11 @@ std::vector<DatasetRef> DatabaseDataSource::used() const {
         out.push_back(a.ref);
     for (const auto& [m, p] : psychiatry_)
         out.push_back(p.ref);
+    // In the order the run record stores them (by kind, then period), so a run and its
+    // record rendered from the database list the same datasets the same way.
+    std::sort(out.begin(), out.end(), [](const DatasetRef& a, const DatasetRef& b) {
+        return std::tie(a.kind, a.period) < std::tie(b.kind, b.period);
+    });
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "actual_share.hpp"
+#include "per_event.hpp"
 #include "vardval/missing_value.hpp"
 #include "vardval/payment.hpp"
 
@@ -69,6 +70,7 @@ ComponentType share_type() {
 void register_types(Registrar& registrar) {
     registrar.add(share_type());
     registrar.add(actual_share_type());
+    registrar.add(per_event_type());
 }
 
 }  // namespace vardval::cost

@@ -12,6 +12,9 @@ class PatientFees : public Component {
   public:
     explicit PatientFees(const Params& p)
         : measure_(p.text("measure")),
+          // What the money is: patient fees, or another payment the unit collects (JH 2023:
+          // other regions' payments for their patients), named by its measure.
+          what_(measure_ == "patient_fees_kr" ? "patient fees" : measure_),
           folded_(p.text("mode") == "folded_into_capitation"),
           if_missing_(read_missing_value(p)) {}
 
@@ -23,12 +26,12 @@ class PatientFees : public Component {
             LedgerLine line;
             line.unit = unit.id;
             line.basis = fees_kr.times(100);
-            line.basis_unit = "öre of patient fees collected";
+            line.basis_unit = "öre of " + what_ + " collected";
             line.rate_ore = folded_ ? Decimal::from_int(-1) : Decimal();
             line.amount_ore = amount_ore(line.basis, line.rate_ore);
-            line.explanation = folded_ ? "patient fees of " + format_decimal(fees_kr, 2) +
+            line.explanation = folded_ ? what_ + " of " + format_decimal(fees_kr, 2) +
                                              " kr handed over: they are folded into the capitation"
-                                       : "the unit keeps its patient fees of " +
+                                       : "the unit keeps its " + what_ + " of " +
                                              format_decimal(fees_kr, 2) +
                                              " kr; the region pays nothing for them";
             lines.push_back(std::move(line));
@@ -38,6 +41,7 @@ class PatientFees : public Component {
 
   private:
     std::string measure_;
+    std::string what_;
     bool folded_;
     IfMissing if_missing_;
 };

@@ -8,7 +8,7 @@
 
 using namespace vardval;
 
-TEST_CASE("the four seed models run on the shipped samples and reconcile") {
+TEST_CASE("the seed models run on the shipped samples and reconcile") {
     PluginHost host;
     host.load_directory(VARDVAL_PLUGIN_DIR);
     struct Case {
@@ -18,8 +18,10 @@ TEST_CASE("the four seed models run on the shipped samples and reconcile") {
         std::size_t units;
     };
     for (const Case& c :
-         {Case{"jamtland-harjedalen", 2020, {2020, 2}, 25},
+         {Case{"jamtland-harjedalen", 2019, {2019, 10}, 25},
+          Case{"jamtland-harjedalen", 2020, {2020, 2}, 25},
           Case{"jamtland-harjedalen", 2021, {2021, 1}, 25},
+          Case{"jamtland-harjedalen", 2023, {2023, 1}, 25},
           Case{"vastmanland", 2021, {2021, 1}, 28}, Case{"vastmanland", 2022, {2022, 1}, 28}}) {
         const std::string dir = std::string(VARDVAL_SOURCE_DIR) + "/regions/" + c.region;
         const Region region = load_region(dir + "/region.yaml");
@@ -36,7 +38,7 @@ TEST_CASE("the four seed models run on the shipped samples and reconcile") {
             sum += s.total_ore;
         }
         CHECK(sum == run.total_ore);
-        CHECK(run.total_ore > 0);
+        CHECK(run.total_ore >= 0);  // 2019 is a settlement between units: exactly 0
     }
 }
 

@@ -113,6 +113,6 @@ d = json.load(sys.stdin)
 old = [x for x in d if x["region"] == "vastmanland"]
 new = [x for x in d if x["region"] != "vastmanland"]
 assert len(old) == 1 and old[0]["source"] == "acg.csv" and old[0]["imported_by"] == "", old
-assert len(new) == 3 and all(x["source_sha256"] for x in new), new' || fail "datasets after the migration"
+assert len(new) == 4 and all(x["source_sha256"] for x in new), new  # listings 2019-10, 2020-02, visits, unit values 2020-02' || fail "datasets after the migration"
 
 echo "postgresql: all checks passed"

@@ -37,8 +37,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// From this month on the listings come with unit values (the 2021 model's data).
-constexpr Month kFirstUnitValuesMonth{2021, 1};
+// From this month on the listings come with unit values (the 2020 model's costs and
+// penalty, then each later model's data).
+constexpr Month kFirstUnitValuesMonth{2020, 2};
 
 std::string band_label(int band) {
     return band == kBands - 1 ? "100+"
@@ -50,6 +51,9 @@ std::string band_label(int band) {
 struct JhSettings {
     std::vector<Month> listing_months = {{2019, 10}, {2020, 2}, {2020, 10}, {2021, 1}};
     std::vector<MonthRange> visits_periods = {{{2018, 11}, {2019, 10}}, {{2019, 11}, {2020, 10}}};
+    // The month the 2019 cross-listing settlement (otrohetsersättning, 004 §3.2) is paid
+    // from: its visits are also written to a file of their own, visits-YYYY-MM.csv.
+    Month settlement_month{2019, 10};
     Month cni_month{2020, 2};
     std::vector<Month> psychiatry_months;  // none unless asked for
 };
@@ -154,18 +158,39 @@ void write_visit_row(CsvFile& f, const PersonIds& ids, const Person& p, const Vi
     ids.write(f, p.index);
     f.comma().text(kUnits[v.unit].id).comma();
     f.date(v.date).comma().date(p.birth).comma().ch(p.sex).comma();
-    f.text(kProfession[v.profession]).comma().text(kContactType[v.contact]);
+    f.text(kProfession[v.profession]).comma().text(kContactType[v.contact]).comma();
+    f.text(kUnits[static_cast<std::size_t>(p.unit_at(v.date))].id);  // listed there that day
     f.end_row();
 }
 
 // A period's file and its generator, with the corrections planned after pass 2.
+// When the period holds the settlement month, that month's visits go to a file of their own
+// as well.
+constexpr std::string_view kVisitsHeader =
+    "person_id,unit,visit_date,birth_date,sex,profession,contact_type,listed_unit";
+
 struct VisitsOutput {
-    VisitsOutput(const fs::path& dir, VisitsPeriod& p, std::uint64_t seed)
+    VisitsOutput(const fs::path& dir, VisitsPeriod& p, std::uint64_t seed, Month settlement)
         : period(p), file(dir / p.file_name()), generator(p.plan, p.population, p.base, seed) {
-        file.header("person_id,unit,visit_date,birth_date,sex,profession,contact_type");
+        file.header(kVisitsHeader);
+        if (p.range.first <= settlement && settlement <= p.range.last) {
+            month_file =
+                std::make_unique<CsvFile>(dir / ("visits-" + month_text(settlement) + ".csv"));
+            month_file->header(kVisitsHeader);
+            month_first = settlement.first_day();
+            month_last = settlement.last_day();
+        }
+    }
+    void write(const PersonIds& ids, const Person& p, const Visit& v) {
+        write_visit_row(file, ids, p, v);
+        if (month_file && v.date >= month_first && v.date <= month_last)
+            write_visit_row(*month_file, ids, p, v);
     }
     VisitsPeriod& period;
     CsvFile file;
+    std::unique_ptr<CsvFile> month_file;
+    Day month_first = 0;
+    Day month_last = 0;
     VisitGenerator generator;
 };
 
@@ -182,7 +207,8 @@ CniTally write_files(const Options& o, const JhSettings& s, const PopulationMode
     }
     std::vector<std::unique_ptr<VisitsOutput>> outputs;
     for (VisitsPeriod& period : periods)
-        outputs.push_back(std::make_unique<VisitsOutput>(o.out, period, model.seed()));
+        outputs.push_back(
+            std::make_unique<VisitsOutput>(o.out, period, model.seed(), s.settlement_month));
 
     CniAssigner assigner(cni_plan, cni_counts, model.seed(), dates.cni, dates.base);
     const Progress progress(model.total_persons());
@@ -212,7 +238,7 @@ CniTally write_files(const Options& o, const JhSettings& s, const PopulationMode
             std::stable_sort(visits.begin(), visits.end(),
                              [](const Visit& a, const Visit& b) { return a.date < b.date; });
             for (const Visit& v : visits) {
-                write_visit_row(out->file, ids, p, v);
+                out->write(ids, p, v);
                 out->period.written.add(v);
             }
         }
@@ -229,6 +255,11 @@ CniTally write_files(const Options& o, const JhSettings& s, const PopulationMode
         out->file.close();
         std::cerr << "wrote " << out->file.path().string() << ": " << out->file.rows()
                   << " contacts\n";
+        if (out->month_file) {
+            out->month_file->close();
+            std::cerr << "wrote " << out->month_file->path().string() << ": "
+                      << out->month_file->rows() << " contacts\n";
+        }
         if (!out->generator.all_corrections_made())
             throw std::logic_error("visit corrections not all made");
     }

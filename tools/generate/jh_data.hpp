@@ -163,4 +163,39 @@ constexpr int kMaxCoveragePerMille = 850;
 constexpr int kUnitsMissingOpeningHours = 2;  // the rest met the requirement every week
 constexpr int kMaxWeeksUnmet = 3;
 
+// ---- Cost responsibility (kostnadsansvar, 2020 model, 001 §6) -----------------------------
+// The costs a unit bears for its listed, in kr per listed and year, each unit's figure
+// drawn ±spread % around it. ILLUSTRATIVE except LOF/LOL: 21 mkr a year (003, the central
+// budget that replaces the units' cost responsibility in 2021) over about 131 000 listed.
+struct CostSpec {
+    std::string_view measure;
+    int kr_per_listed_year;
+    int spread_percent;
+};
+inline constexpr std::array<CostSpec, 7> kCosts = {{
+    {"drug_cost_kr", 1272, 10},              // about the drug compensation (1 272 kr a weight)
+    {"lof_lol_cost_kr", 160, 40},            // 21 mkr / 131 000; depends on the local tariff staff
+    {"foot_care_cost_kr", 40, 20},           // medicinsk fotvård
+    {"municipal_services_cost_kr", 60, 25},  // tjänsteköp kommun
+    {"lab_xray_cost_kr", 300, 15},           // lab and X-ray
+    {"premises_cost_kr", 450, 20},           // hyra för lokaler
+    {"patient_travel_cost_kr", 60, 20},  // sjukresor to and from the unit, ×(1 + distance/100 km)
+}};
+
+// ---- Care guarantee (2021 model, 001 §5.2, §9) --------------------------------------------
+// Share of medical assessments within 3 days, in per mille: units spread around the
+// national kömiljard's 85 % level.
+constexpr int kMinCareGuaranteePerMille = 780;
+constexpr int kMaxCareGuaranteePerMille = 950;
+
+// ---- Variable pay (2023 model, 004 §3.1.2) ------------------------------------------------
+// At the sample's 10 % scale, a month: asylum seekers' visits and health examinations per
+// unit, and visits by patients from other regions (many at the mountain units in the ski
+// season). All ILLUSTRATIVE: the source gives no volumes.
+constexpr int kMaxAsylumVisits = 12;
+constexpr int kMaxAsylumExaminations = 3;
+constexpr int kMaxOutOfRegionVisits = 6;        // other units
+constexpr int kMountainOutOfRegionVisits = 60;  // mountain units: 30-60
+constexpr int kOutOfRegionPaymentKr = 1500;     // paid per visit by the patient's region
+
 }  // namespace gen::jh

@@ -17,7 +17,19 @@ using namespace jh;
 namespace {
 
 // Separate draws per purpose for one unit and month.
-enum Purpose : std::uint64_t { kCoverageRank, kVolumes, kUnmetUnits };
+enum Purpose : std::uint64_t {
+    kCoverageRank,
+    kVolumes,
+    kUnmetUnits,
+    kCostDraws,
+    kCareGuaranteeDraw,
+    kVariableDraws
+};
+
+// The models whose data a month carries: cost responsibility from 2020 (the first month
+// with unit values), the care guarantee from 2021, the variable pay of 2023.
+constexpr Month kFirstCareGuaranteeMonth{2021, 1};
+constexpr Month kFirstVariablePayMonth{2023, 1};
 
 std::uint64_t salt(Month month, Purpose purpose) {
     return month.key() * 8 + purpose;
@@ -62,16 +74,55 @@ std::uint64_t outpatient_visits(std::uint64_t visits, std::uint64_t per_mille) {
     return fewest <= most ? std::clamp(nearest, fewest, most) : nearest;
 }
 
+// The unit's costs for its listed this month (kostnadsansvar), each around its rate.
+void add_costs(UnitValuesFile& file, std::size_t u, std::uint64_t listed, std::uint64_t seed,
+               Month month) {
+    Rng rng = keyed_rng(seed, Stream::kUnitValues, u, salt(month, kCostDraws));
+    for (const CostSpec& cost : kCosts) {
+        double kr = static_cast<double>(listed) * cost.kr_per_listed_year / 12.0 *
+                    rng.between(100 - cost.spread_percent, 100 + cost.spread_percent) / 100.0;
+        if (cost.measure == "patient_travel_cost_kr")
+            kr *= 1.0 + kUnits[u].centre_tenths / 1000.0;
+        file.add(kUnits[u].id, cost.measure, static_cast<std::uint64_t>(std::llround(kr)));
+    }
+}
+
+// Share of medical assessments within 3 days (vårdgarantins 3:a), three decimals.
+void add_care_guarantee(UnitValuesFile& file, std::size_t u, std::uint64_t seed, Month month) {
+    Rng rng = keyed_rng(seed, Stream::kUnitValues, u, salt(month, kCareGuaranteeDraw));
+    file.add(kUnits[u].id, "care_guarantee_3_days_share",
+             static_cast<std::uint64_t>(
+                 rng.between(kMinCareGuaranteePerMille, kMaxCareGuaranteePerMille)),
+             3);
+}
+
+// Asylum seekers' visits and health examinations, and what other regions paid for their
+// patients' visits (the unit keeps it).
+void add_variable_pay(UnitValuesFile& file, std::size_t u, std::uint64_t seed, Month month) {
+    Rng rng = keyed_rng(seed, Stream::kUnitValues, u, salt(month, kVariableDraws));
+    const auto asylum = static_cast<std::uint64_t>(rng.between(0, kMaxAsylumVisits));
+    const auto examinations = static_cast<std::uint64_t>(rng.between(0, kMaxAsylumExaminations));
+    const bool mountain = kUnits[u].area == Area::kMountain;
+    const auto out_of_region = static_cast<std::uint64_t>(
+        mountain ? rng.between(kMountainOutOfRegionVisits / 2, kMountainOutOfRegionVisits)
+                 : rng.between(0, kMaxOutOfRegionVisits));
+    file.add(kUnits[u].id, "asylum_visits", asylum);
+    file.add(kUnits[u].id, "asylum_health_examinations", examinations);
+    file.add(kUnits[u].id, "out_of_region_payments_kr", out_of_region * kOutOfRegionPaymentKr);
+}
+
 }  // namespace
 
-JhUnitValues::JhUnitValues(Month month) : month_(month), expected_visits_(kUnits.size()) {}
+JhUnitValues::JhUnitValues(Month month)
+    : month_(month), expected_visits_(kUnits.size()), listed_(kUnits.size()) {}
 
 void JhUnitValues::add_listed(const Person& p) {
     // The reference profile's visit rate at the person's age: contacts a month.
     const int band = band_of(p.age_on(month_.first_day()));
-    expected_visits_[static_cast<std::size_t>(p.unit_at(month_.first_day()))] +=
-        kWeightProfile[static_cast<std::size_t>(band)] * kWeightedVisitsPerPerson /
-        kMeanContactWeight / 12;
+    const auto unit = static_cast<std::size_t>(p.unit_at(month_.first_day()));
+    ++listed_[unit];
+    expected_visits_[unit] += kWeightProfile[static_cast<std::size_t>(band)] *
+                              kWeightedVisitsPerPerson / kMeanContactWeight / 12;
 }
 
 void JhUnitValues::write(const std::filesystem::path& dir, std::uint64_t seed, bool verbose,
@@ -99,6 +150,11 @@ void JhUnitValues::write(const std::filesystem::path& dir, std::uint64_t seed, b
         file.add(kUnits[u].id, "primary_care_visits", visits);
         file.add(kUnits[u].id, "outpatient_visits", outpatient);
         file.add(kUnits[u].id, "opening_hours_weeks_unmet", weeks);
+        add_costs(file, u, listed_[u], seed, month_);
+        if (month_ >= kFirstCareGuaranteeMonth)
+            add_care_guarantee(file, u, seed, month_);
+        if (month_ >= kFirstVariablePayMonth)
+            add_variable_pay(file, u, seed, month_);
         const double ratio =
             outpatient > 0 ? static_cast<double>(visits) / static_cast<double>(outpatient) : 0;
         coverage_sum += ratio;

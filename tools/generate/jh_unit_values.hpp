@@ -1,8 +1,10 @@
 #pragma once
-// JH's per-unit values for a month under the 2021 model: the patient fees (folded into
-// the capitation from 2021), the listed's primary-care visits and all their outpatient
-// visits (whose ratio is the coverage, täckningsgrad) and the weeks a unit did not meet
-// the opening-hours requirement (the penalty).
+// JH's per-unit values for a month: the patient fees (folded into the capitation from
+// 2021), the listed's primary-care visits and all their outpatient visits (whose ratio is
+// the coverage, täckningsgrad), the weeks a unit did not meet the opening-hours requirement
+// (the penalty), the costs it bears for its listed (kostnadsansvar, 2020); from 2021 the
+// share of assessments within the care guarantee's 3 days; from 2023 asylum seekers'
+// visits and health examinations and what other regions paid for their patients' visits.
 #include <cstdint>
 #include <filesystem>
 #include <span>
@@ -29,6 +31,7 @@ class JhUnitValues {
   private:
     Month month_;
     std::vector<double> expected_visits_;  // per unit: the listed's primary-care visits
+    std::vector<std::uint64_t> listed_;    // per unit: listed on the month's first day
 };
 
 }  // namespace gen

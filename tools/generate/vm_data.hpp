@@ -267,6 +267,10 @@ constexpr int kDrugKrPerListed = 2000;
 constexpr int kXrayKrPerListed = 250;
 constexpr int kClinPhysKrPerListed = 60;
 constexpr int kOnlineDoctorKrPerListed = 70;
+// X-ray outside the region on the patient's own referral (egenvårdsremiss), ±50 %: 2.5 kr per
+// listed and year, so that the units' full cost is about 700 tkr at full scale and sharing it
+// 50/50 costs the region the "ca 350 tkr" of 002 §8.4.8.
+constexpr int kXrayOutOfRegionTenthsKrPerListed = 25;
 // Drug cost relative to the mean by age band (per mille), shaped like JH's drug weights
 // (0.23 at 25-29 to about 3.2 for the oldest).
 // clang-format off

@@ -28,6 +28,7 @@ enum Purpose : std::uint64_t {
     kClinPhys,
     kOnlineDoctor,
     kFees,
+    kXrayOutOfRegion,
 };
 
 // `time` is a year or a Month::key(), or 0 for what stays the same for a unit.
@@ -150,6 +151,8 @@ void VmUnitValues::write(const std::filesystem::path& dir, const RegionSpec& reg
                                 cost_factor(seed, u, month_, kClinPhys, 600, 1400);
         const double online = kOnlineDoctorKrPerListed / 12.0 * listed *
                               cost_factor(seed, u, month_, kOnlineDoctor, 750, 1250);
+        const double xray_outside = kXrayOutOfRegionTenthsKrPerListed / 120.0 * listed *
+                                    cost_factor(seed, u, month_, kXrayOutOfRegion, 500, 1500);
         // Free-card holders pay no fee: a unit takes 90-100 % of the full fees.
         const auto fees = static_cast<std::uint64_t>(
             std::llround(static_cast<double>(fee_charged_[u]) * kPatientFeeKr *
@@ -167,6 +170,7 @@ void VmUnitValues::write(const std::filesystem::path& dir, const RegionSpec& reg
         file.add(id, "xray_cost_kr", ore(xray), 2);
         file.add(id, "clinphys_cost_kr", ore(clinphys), 2);
         file.add(id, "online_doctor_cost_kr", ore(online), 2);
+        file.add(id, "xray_out_of_region_cost_kr", ore(xray_outside), 2);
         file.add(id, "patient_fees_kr", fees);
 
         doctor_improved += doctor[u] * 1000 >= doctor_before[u] * 1200;

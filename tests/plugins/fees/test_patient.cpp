@@ -23,3 +23,17 @@ TEST_CASE("patient fees: kept by the unit at zero, or handed over as a negative 
     CHECK(lines[1].amount_ore == 0);  // b reported no fees
     CHECK(any_issue_contains(issues_for(fees::patient_type(), "mode: pocketed"), "kept_by_unit"));
 }
+
+TEST_CASE("kept by the unit: another payment it collects is named by its measure") {
+    const Period jan{2023, 1};
+    FakeData data;
+    data.values[jan].values["a"]["out_of_region_payments_kr"] = Decimal::from_int(4500);
+    const Region region = make_region({"a"});
+    ValidParams kept(fees::patient_type(),
+                     "measure: out_of_region_payments_kr\nmode: kept_by_unit");
+    const auto lines = kept.run(region, jan, data);
+    CHECK(lines[0].amount_ore == 0);
+    CHECK_THAT(lines[0].explanation,
+               Catch::Contains("keeps its out_of_region_payments_kr of 4 500.00 kr"));
+    CHECK(lines[0].basis_unit == "öre of out_of_region_payments_kr collected");
+}
