@@ -1,0 +1,115 @@
+#include <catch2/catch.hpp>
+
+#include "fixtures.hpp"
+#include "vardval_host/model.hpp"
+#include "vardval_host/model_values.hpp"
+#include "vardval_host/plugin_docs.hpp"
+#include "vardval_host/plugin_host.hpp"
+
+using namespace vardval;
+
+namespace {
+
+PluginHost& host() {
+    static PluginHost h;
+    static bool loaded = [] {
+        h.load_directory(VARDVAL_PLUGIN_DIR);
+        return true;
+    }();
+    (void)loaded;
+    return h;
+}
+
+std::string issues_text(const std::vector<Issue>& issues) {
+    std::string s;
+    for (const Issue& i : issues)
+        s += i.to_string() + "\n";
+    return s;
+}
+
+const std::string kRegions = std::string(VARDVAL_SOURCE_DIR) + "/regions/";
+
+}  // namespace
+
+TEST_CASE("the example of every registered type validates when pasted into a model") {
+    // Names (professions, measures, psychiatric contact types, ...) come from a region that
+    // declares them: psychiatry's from Jämtland Härjedalen, the others' from Västmanland.
+    const Region jh = load_region(kRegions + "jamtland-harjedalen/region.yaml");
+    const Region vm = load_region(kRegions + "vastmanland/region.yaml");
+    REQUIRE(host().types().size() >= 25);
+    for (const RegisteredType* t : host().types()) {
+        const bool psychiatry =
+            t->type.name.rfind("psychiatry.", 0) == 0 || t->type.name == "budget.split";
+        const Region& region = psychiatry ? jh : vm;
+        const std::string model = "region: " + region.id +
+                                  "\nyear: 2022\npayees: [vardcentral, psychiatry-clinic]\n"
+                                  "components:\n" +
+                                  example_component(t->type, &region, &host());
+        const std::string file = test::write_temp(t->type.name + ".yaml", model).string();
+        INFO(model);
+        const Model m = load_model(file);
+        CHECK(issues_text(validate_model(m, region, host())) == "");
+        REQUIRE(m.components.size() == 1);
+        CHECK(m.components[0].type == t->type.name);
+        std::filesystem::remove(file);
+    }
+}
+
+TEST_CASE("every resolved value names the file and line that set it, scalings and moves too") {
+    const Model m = load_model(kRegions + "vastmanland/2022.yaml");
+    const std::string base = kRegions + "vastmanland/2021.yaml";
+    const std::string year = kRegions + "vastmanland/2022.yaml";
+    auto value = [&](const std::string& id, const std::string& key) {
+        for (const ComponentDecl& c : m.components)
+            if (c.id == id)
+                for (const ResolvedValue& v : resolved_values(c, &host().find(c.type)->type.params))
+                    if (v.key == key)
+                        return v;
+        FAIL("no " + id + " " + key);
+        return ResolvedValue{};
+    };
+    // Set in 2022.yaml (short_term.amount_per_place_year: 7000, line 54), then indexed
+    // ×1.02 by the scale entry naming it (line 103): 7000 × 1.02 = 7140.
+    const ResolvedValue place = value("short_term", "params.amount_per_place_year");
+    CHECK(place.value == "7140");
+    CHECK(place.unit == "kr");
+    CHECK(place.source == year + ":54; scaled at " + year + ":103");
+    // Set in 2021.yaml and changed by six moves into it (2022.yaml lines 86-91).
+    const ResolvedValue pot = value("capitation", "params.budget_year");
+    CHECK(pot.source.rfind(base + ":", 0) == 0);
+    CHECK(pot.source.find("; moved at " + year + ":86") != std::string::npos);
+    CHECK(pot.source.find("; moved at " + year + ":91") != std::string::npos);
+    // A default the model does not give.
+    CHECK(value("capitation", "params.budget_share").source == "default");
+}
+
+TEST_CASE("structural and parameter problems are listed in one pass") {
+    const std::string file = test::write_temp("2021.yaml", R"(region: test
+year: 2021
+titel: x
+components:
+  - id: s
+    type: sparsity.distance
+    params: {threshold_km: 30, amount_per_listd_year: 600}
+)")
+                                 .string();
+    const Model m = read_model(file);
+    const std::string text = issues_text(validate_model(m, test::make_region({"a"}), host()));
+    CHECK_THAT(text, Catch::Contains(file + ":3:1: titel: unknown key 'titel'") &&
+                         Catch::Contains("unknown parameter 'amount_per_listd_year'"));
+    CHECK_THROWS_AS(load_model(file), IssueError);
+    std::filesystem::remove(file);
+}
+
+TEST_CASE("a year file whose year contradicts its name is refused at the year's line") {
+    const auto dir = test::write_temp("years", "").string() + ".d";
+    std::filesystem::create_directories(dir);
+    const std::string file = dir + "/2022.yaml";
+    std::ofstream(file) << "region: test\nyear: 2021\ncomponents: []\n";
+    const Model m = read_model(file);
+    REQUIRE(m.issues.size() == 1);
+    CHECK_THAT(m.issues[0].to_string(),
+               Catch::Contains(file + ":2:7: year: year: 2021 contradicts the file name") &&
+                   Catch::Contains("set year: 2022"));
+    std::filesystem::remove_all(dir);
+}
