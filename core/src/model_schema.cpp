@@ -216,7 +216,6 @@ std::string model_json_schema(const PluginHost& host) {
                                                  {"description", json_string("kr a year")}})}})}});
     return object(
                {{"$schema", "\"https://json-schema.org/draft/2020-12/schema\""},
-                {"$id", "\"https://vardval.example/schema/model.json\""},
                 {"title", "\"vardval model file (regions/<region>/<year>.yaml)\""},
                 {"type", "\"object\""},
                 {"additionalProperties", "false"},
