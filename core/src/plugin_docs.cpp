@@ -98,8 +98,12 @@ YAML::Node example_value(const ParamSpec& spec, const Region* region) {
             const bool objects = spec.fields[0].kind == ParamKind::object;
             for (int i = 1; i <= (objects ? 2 : 1); ++i) {
                 YAML::Node element = example_value(spec.fields[0], region);
+                // Named after the list: parts → part1, part2.
                 if (objects && element["id"].IsDefined())
-                    element["id"] = element["id"].Scalar() + std::to_string(i);
+                    element["id"] = (spec.key.size() > 1 && spec.key.back() == 's'
+                                         ? spec.key.substr(0, spec.key.size() - 1)
+                                         : spec.key) +
+                                    std::to_string(i);
                 list.push_back(element);
             }
             return list;

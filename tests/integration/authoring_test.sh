@@ -90,6 +90,17 @@ assert c["change"] == "removed" and c["proposal"] is None and c["base"] == "goal
 c = ch[("named_doctor", "(component)")]
 assert c["change"] == "added" and c["proposal"] == "goal.threshold", c
 PY
+# a model paying other units says so: today.yaml pays clinics 2020.yaml does not
+v diff --format json "$src/regions/jamtland-harjedalen/2020.yaml" "$jh/psychiatry/today.yaml" > "$work/p.json"
+$py - "$work/p.json" <<'PY'
+import json, sys
+ch = {(c["component"], c["key"]): c for c in json.load(open(sys.argv[1]))["changes"]}
+c = ch[("(model)", "payees")]
+assert (c["base"], c["proposal"]) == ("vardcentral", "vardcentral, psychiatry-clinic, psychiatry-provider"), c
+# listed_age becomes a pot: the price dropped (~) and a budget given, 321 000 000 kr
+assert ch[("listed_age", "params.price_per_weight_year")]["change"] == "removed"
+assert ch[("listed_age", "params.budget_year")]["proposal"] == "321000000"
+PY
 v diff --region vastmanland --base 2021 --proposal 2022 > "$work/vm.txt"
 grep -q "^distance .*110 .*157.08 .*kr" "$work/vm.txt" || fail "diff table: $(cat "$work/vm.txt")"
 

@@ -23,6 +23,8 @@ int plugin_type(const Config& config, const std::string& type, const std::string
                 Format format) {
     PluginHost host;
     load_plugins(host, config);
+    if (format == Format::csv)
+        throw std::invalid_argument("plugins TYPE prints a table or json (csv lists all types)");
     const RegisteredType* t = host.find(type);
     if (t == nullptr)
         throw std::invalid_argument("unknown component type '" + type + "'" +
@@ -248,6 +250,10 @@ std::vector<ResolvedValue> values_of(const ComponentDecl& c, const PluginHost& h
 std::vector<Change> compare_models(const Model& base, const Model& proposal,
                                    const PluginHost& host) {
     std::vector<Change> changes;
+    // The units a model pays are part of what it pays (psychiatry models add clinics).
+    if (base.payees != proposal.payees)
+        changes.push_back({"(model)", "payees", "changed", join(base.payees), join(proposal.payees),
+                           "", proposal.file, base.file});
     auto find = [](const Model& m, const std::string& id) -> const ComponentDecl* {
         for (const ComponentDecl& c : m.components)
             if (c.id == id)
