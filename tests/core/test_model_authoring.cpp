@@ -2,6 +2,7 @@
 
 #include "fixtures.hpp"
 #include "vardval_host/model.hpp"
+#include "vardval_host/model_diff.hpp"
 #include "vardval_host/model_values.hpp"
 #include "vardval_host/plugin_docs.hpp"
 #include "vardval_host/plugin_host.hpp"
@@ -111,5 +112,48 @@ TEST_CASE("a year file whose year contradicts its name is refused at the year's 
     CHECK_THAT(m.issues[0].to_string(),
                Catch::Contains(file + ":2:7: year: year: 2021 contradicts the file name") &&
                    Catch::Contains("set year: 2022"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("diff: value by value after extends and scaling, components added and removed") {
+    const auto dir = test::write_temp("diff", "").string() + ".d";
+    std::filesystem::create_directories(dir);
+    std::ofstream(dir + "/2021.yaml") << R"(region: test
+year: 2021
+components:
+  - id: sparsity
+    type: sparsity.distance
+    params: {threshold_km: 30, amount_per_listed_year: 600}
+  - id: cni
+    type: capitation.cni
+    params: {average_per_listed_year: 820, variables: {under5: 3.23}}
+)";
+    std::ofstream(dir + "/2022.yaml") << R"(region: test
+year: 2022
+extends: 2021
+components:
+  - {id: cni, remove: true}
+  - id: sparsity
+    params: {threshold_km: 30.0}
+scale:
+  - {reason: "index 2 %", factor: 1.02, params: [sparsity.amount_per_listed_year]}
+)";
+    const Model base = load_model(dir + "/2021.yaml");
+    const Model next = load_model(dir + "/2022.yaml");
+    const std::vector<ValueChange> changes = diff_models(base, next, host());
+    // threshold_km 30 → 30.0 is no change; 600 kr × 1.02 = 612 kr, set at 2021.yaml:6 and
+    // scaled at 2022.yaml:9; cni removed.
+    REQUIRE(changes.size() == 2);
+    CHECK(changes[0].component == "sparsity");
+    CHECK(changes[0].key == "params.amount_per_listed_year");
+    CHECK(*changes[0].base == "600");
+    CHECK(*changes[0].proposal == "612");
+    CHECK(changes[0].unit == "kr");
+    CHECK(changes[0].source == dir + "/2021.yaml:6; scaled at " + dir + "/2022.yaml:9");
+    CHECK(changes[1].component == "cni");
+    CHECK(changes[1].kind == "removed");
+    CHECK(changes[1].key == "(component)");
+    CHECK(!changes[1].proposal);
+    CHECK(diff_models(base, base, host()).empty());
     std::filesystem::remove_all(dir);
 }

@@ -10,8 +10,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include "commands.hpp"
+#include "vardval_host/model_diff.hpp"
 #include "vardval_host/model_schema.hpp"
-#include "vardval_host/model_values.hpp"
 #include "vardval_host/plugin_docs.hpp"
 #include "vardval_host/plugin_host.hpp"
 
@@ -231,83 +231,12 @@ Side load_side(const ModelChoice& choice, const Config& config) {
     return Side{model, model.file};
 }
 
-bool same_value(const std::string& a, const std::string& b) {
-    const auto x = Decimal::parse(a), y = Decimal::parse(b);
-    return x && y ? x->raw() == y->raw() : a == b;
-}
-
-struct Change {
-    std::string component, key, kind;  // kind: changed, added, removed
-    std::optional<std::string> base, proposal;
-    std::string unit, source, base_source;
-};
-
-std::vector<ResolvedValue> values_of(const ComponentDecl& c, const PluginHost& host) {
-    const RegisteredType* t = host.find(c.type);
-    return resolved_values(c, t ? &t->type.params : nullptr);
-}
-
-std::vector<Change> compare_models(const Model& base, const Model& proposal,
-                                   const PluginHost& host) {
-    std::vector<Change> changes;
-    // The units a model pays are part of what it pays (psychiatry models add clinics).
-    if (base.payees != proposal.payees)
-        changes.push_back({"(model)", "payees", "changed", join(base.payees), join(proposal.payees),
-                           "", proposal.file, base.file});
-    auto find = [](const Model& m, const std::string& id) -> const ComponentDecl* {
-        for (const ComponentDecl& c : m.components)
-            if (c.id == id)
-                return &c;
-        return nullptr;
-    };
-    auto declared = [](const ComponentDecl& c) { return c.file + ":" + std::to_string(c.line); };
-    for (const ComponentDecl& b : base.components) {
-        const ComponentDecl* p = find(proposal, b.id);
-        if (p == nullptr) {
-            changes.push_back({b.id, "(component)", "removed", b.type, std::nullopt, "",
-                               proposal.file, declared(b)});
-            continue;
-        }
-        const auto bv = values_of(b, host), pv = values_of(*p, host);
-        auto lookup = [](const std::vector<ResolvedValue>& vs,
-                         const std::string& key) -> const ResolvedValue* {
-            for (const ResolvedValue& v : vs)
-                if (v.key == key)
-                    return &v;
-            return nullptr;
-        };
-        for (const ResolvedValue& v : bv) {
-            const ResolvedValue* w = lookup(pv, v.key);
-            if (w == nullptr)
-                changes.push_back({b.id, v.key, "removed", v.value, std::nullopt, v.unit,
-                                   declared(*p), v.source});
-            else if (!same_value(v.value, w->value))
-                changes.push_back({b.id, v.key, "changed", v.value, w->value,
-                                   w->unit.empty() ? v.unit : w->unit, w->source, v.source});
-        }
-        for (const ResolvedValue& w : pv)
-            if (lookup(bv, w.key) == nullptr)
-                changes.push_back(
-                    {b.id, w.key, "added", std::nullopt, w.value, w.unit, w.source, ""});
-    }
-    for (const ComponentDecl& p : proposal.components)
-        if (find(base, p.id) == nullptr) {
-            changes.push_back(
-                {p.id, "(component)", "added", std::nullopt, p.type, "", declared(p), ""});
-            for (const ResolvedValue& w : values_of(p, host))
-                if (w.key != "type")
-                    changes.push_back(
-                        {p.id, w.key, "added", std::nullopt, w.value, w.unit, w.source, ""});
-        }
-    return changes;
-}
-
 std::string json_or_null(const std::optional<std::string>& s) {
     return s ? json_string(*s) : "null";
 }
 
 void write_diff_json(std::ostream& out, const Model& base, const Model& proposal,
-                     const std::vector<Change>& changes) {
+                     const std::vector<ValueChange>& changes) {
     auto side = [](const Model& m) {
         return "{\"model\": " + json_string(m.file) + ", \"year\": " + std::to_string(m.year) +
                ", \"title\": " + json_string(m.title) + "}";
@@ -315,7 +244,7 @@ void write_diff_json(std::ostream& out, const Model& base, const Model& proposal
     out << "{\"base\": " << side(base) << ",\n \"proposal\": " << side(proposal)
         << ",\n \"changes\": [";
     for (std::size_t i = 0; i < changes.size(); ++i) {
-        const Change& c = changes[i];
+        const ValueChange& c = changes[i];
         out << (i ? "," : "") << "\n  {\"component\": " << json_string(c.component)
             << ", \"key\": " << json_string(c.key) << ", \"change\": " << json_string(c.kind)
             << ", \"base\": " << json_or_null(c.base)
@@ -328,7 +257,7 @@ void write_diff_json(std::ostream& out, const Model& base, const Model& proposal
 }
 
 void write_diff_table(std::ostream& out, const Model& base, const Model& proposal,
-                      const std::vector<Change>& changes) {
+                      const std::vector<ValueChange>& changes) {
     out << "Base:     " << base.file << " (" << base.year << ", " << base.title << ")\n"
         << "Proposal: " << proposal.file << " (" << proposal.year << ", " << proposal.title
         << ")\n";
@@ -340,7 +269,7 @@ void write_diff_table(std::ostream& out, const Model& base, const Model& proposa
     std::vector<std::vector<std::string>> rows{
         {"component", "key", "base", "proposal", "unit", "set at"}};
     std::set<std::string> components;
-    for (const Change& c : changes) {
+    for (const ValueChange& c : changes) {
         components.insert(c.component);
         rows.push_back({c.component, c.key, c.base.value_or(c.kind == "added" ? "(added)" : "–"),
                         c.proposal.value_or(c.kind == "removed" ? "(removed)" : "–"), c.unit,
@@ -376,7 +305,7 @@ int diff(const Config& config, DiffArgs args, Format format) {
     load_plugins(host, config);
     const Side base = load_side(args.base, config);
     const Side proposal = load_side(args.proposal, config);
-    const std::vector<Change> changes = compare_models(base.model, proposal.model, host);
+    const std::vector<ValueChange> changes = diff_models(base.model, proposal.model, host);
     if (format == Format::json)
         write_diff_json(std::cout, base.model, proposal.model, changes);
     else
