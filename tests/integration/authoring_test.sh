@@ -119,6 +119,16 @@ for t in $types; do
 done
 v plugins capitation.cni > "$work/cni.txt"
 grep -q "unit: kr; at least 0" "$work/cni.txt" || fail "no unit/range for cni"
+v plugins goal.threshold --region vastmanland --format json > "$work/goal.json"
+$py - "$work/goal.json" <<'PY'
+import json, sys
+t = json.load(open(sys.argv[1]))
+assert t["type"] == "goal.threshold" and t["example"].startswith("- id: threshold\n"), t
+p = {f["key"]: f for f in t["parameters"]}
+assert p["budget_year"]["unit"] == "kr" and p["budget_year"]["min"] == 0, p["budget_year"]
+assert p["budget_share"]["default"] == "1" and p["budget_share"]["max"] == 1, p["budget_share"]
+PY
+expect_exit 1 v plugins goal.threshold --format csv
 expect_exit 1 v plugins capitation.cnj
 grep -q "did you mean 'capitation.cni'" "$work/err.txt" || fail "no did-you-mean: $(cat "$work/err.txt")"
 
