@@ -313,7 +313,8 @@ std::string extends_not_found(const YAML::Node& extends, const std::string& file
 void check_year_matches_name(const YAML::Node& year_node, int year, const std::string& path,
                              std::vector<Issue>& issues) {
     const std::string stem = fs::path(path).stem().string();
-    if (stem.size() != 4 || !std::all_of(stem.begin(), stem.end(), ::isdigit) ||
+    if (stem.size() != 4 ||
+        !std::all_of(stem.begin(), stem.end(), [](unsigned char c) { return std::isdigit(c); }) ||
         std::stoi(stem) == year)
         return;
     issues.push_back(issue_at(year_node, path, "year",
