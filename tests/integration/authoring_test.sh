@@ -34,6 +34,12 @@ v diff --region jamtland-harjedalen --base 2021 --proposal 2022 > "$work/d.txt"
 grep -q "No changes" "$work/d.txt" || fail "diff of new-year output against its base: $(cat "$work/d.txt")"
 v diff --region jamtland-harjedalen --base 2021 --proposal 2022 --format json > "$work/d.json"
 $py -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["changes"] == [], d' "$work/d.json"
+# From a year that moves and scales: its resolved values, and still no change.
+v new-year --region vastmanland --from 2022 --to 2023 > /dev/null
+grep -q "#     amount_per_listed_year: 157.08   # kr, 2021.yaml:51, scaled at 2022.yaml:97, scaled at 2022.yaml:103" \
+    "$work/regions/vastmanland/2023.yaml" || fail "scaled value not shown"
+v diff --region vastmanland --base 2022 --proposal 2023 --format json > "$work/d.json"
+$py -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["changes"] == [], d' "$work/d.json"
 cp "$jh/2022.yaml" "$work/kept.yaml"
 expect_exit 1 v new-year --region jamtland-harjedalen --from 2021 --to 2022
 grep -q "2022.yaml exists" "$work/err.txt" || fail "overwrite refusal: $(cat "$work/err.txt")"

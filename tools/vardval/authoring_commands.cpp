@@ -110,14 +110,16 @@ std::string commented_component(const ComponentDecl& c, const PluginHost& host) 
     return out;
 }
 
-// The first money parameter of the model, for a scaling example that names a real one.
+// The first price of the model (a money parameter that is not a pot's budget), for a
+// scaling example that names a real one.
 std::string money_param(const Model& model, const PluginHost& host) {
     for (const ComponentDecl& c : model.components) {
         const RegisteredType* type = host.find(c.type);
         for (const auto& kv : c.params)
             if (type != nullptr) {
                 const ParamSpec* spec = type->type.params.field(kv.first.Scalar());
-                if (spec != nullptr && spec->kind == ParamKind::money && kv.second.IsScalar())
+                if (spec != nullptr && spec->kind == ParamKind::money && kv.second.IsScalar() &&
+                    kv.first.Scalar() != "budget_year")
                     return c.id + "." + kv.first.Scalar();
             }
     }
@@ -153,8 +155,8 @@ std::string skeleton(const LoadedModel& base, const NewYearArgs& args, const Plu
     out << "scale:\n"
         << "  # Indexation (uppräkning) or a stated percentage, applied after this file's own "
            "values:\n"
-        << "  # - reason: \"uppräkning " << to << ", LPIK 2.0 %\"\n"
-        << "  #   factor: 1.02\n"
+        << "  # - reason: \"uppräkning " << to << ": the index and where it comes from\"\n"
+        << "  #   factor: 1.02    # e.g. +2.0 %\n"
         << "  #   params: [" << money_param(base.model, host) << "]\n"
         << "moves:\n"
         << "  # An annual amount from one component to another (a pot's budget_year changes):\n"
