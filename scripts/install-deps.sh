@@ -4,6 +4,7 @@ set -euo pipefail
 packages=(cmake make g++ pkg-config python3
           libboost-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libcli11-dev catch2
           libsoci-dev libsqlite3-dev libpq-dev libssl-dev libxxhash-dev postgresql
+          python3-yaml python3-jsonschema  # tests: `vardval schema` checked against every shipped model
           clang libclang-rt-14-dev)  # the fuzz harnesses (scripts/fuzz.sh): libFuzzer, sanitizers
 missing=()
 for p in "${packages[@]}"; do

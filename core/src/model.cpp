@@ -1,6 +1,7 @@
 #include "vardval_host/model.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -113,7 +114,7 @@ const char* const kScaleDoc =
 // (uppräkning) or a stated percentage change. Results keep six decimals.
 void apply_scalings(Model& model, const YAML::Node& list, const std::string& path,
                     std::vector<Issue>& issues) {
-    if (!list.IsDefined())
+    if (!list.IsDefined() || list.IsNull())  // `scale:` left empty, as `new-year` writes it
         return;
     if (!list.IsSequence()) {
         issues.push_back(issue_at(list, path, "scale", kScaleDoc));
@@ -152,6 +153,8 @@ void apply_scalings(Model& model, const YAML::Node& list, const std::string& pat
                                               "in the model"));
                 continue;
             }
+            c->changed_at[name.substr(dot + 1)].push_back(path + ":" +
+                                                          std::to_string(target.Mark().line + 1));
             model.changes.push_back(
                 {path, target.Mark().line + 1, entry["reason"].Scalar(),
                  name + " " + before + " → " + after + " (×" + factor->to_short_string() + ")", "",
@@ -182,7 +185,7 @@ struct Removed {
 // `from` may be a component this file removes: a removed pot moves whole.
 void apply_moves(Model& model, const std::vector<Removed>& removed, const YAML::Node& list,
                  const std::string& path, std::vector<Issue>& issues) {
-    if (!list.IsDefined())
+    if (!list.IsDefined() || list.IsNull())
         return;
     if (!list.IsSequence()) {
         issues.push_back(issue_at(list, path, "moves", kMovesDoc));
@@ -264,6 +267,8 @@ void apply_moves(Model& model, const std::vector<Removed>& removed, const YAML::
             move.what += (move.what.empty() ? "" : "; ") + id + ".budget_year " +
                          before->to_short_string() + " → " + after.to_short_string();
             budget = after.to_short_string();
+            find_component(model, id)->changed_at["budget_year"].push_back(
+                path + ":" + std::to_string(move.line));
         }
         model.changes.push_back(std::move(move));
     }
@@ -286,6 +291,37 @@ std::vector<std::string> read_unit_kinds(const YAML::Node& node, const std::stri
         issues.push_back(issue_at(node, file, key_path,
                                   "payees is a non-empty list of unit kinds: " + join(kUnitKinds)));
     return kinds;
+}
+
+// Names the path tried and why it was tried there: `extends:` is read relative to the
+// folder of the file that says it, not the current directory.
+std::string extends_not_found(const YAML::Node& extends, const std::string& file,
+                              const std::string& base) {
+    std::error_code ec;
+    const fs::path tried = fs::absolute(base, ec);
+    const fs::path dir = fs::absolute(fs::path(file), ec).parent_path();
+    return "the extended model " + base + " does not exist (tried " +
+           tried.lexically_normal().string() + "; 'extends: " + extends.Scalar() +
+           "' is read relative to the folder of " + file + ", " + dir.lexically_normal().string() +
+           "): keep the file in the region's folder beside the year it extends, or name that "
+           "year's file by a path from this file's folder, e.g. ../regions/<region>/" +
+           fs::path(base).filename().string();
+}
+
+// A year file (2022.yaml) must say the year it is named for: a copy of last year's file
+// that still says `year: 2021` would otherwise run as 2021 without a word.
+void check_year_matches_name(const YAML::Node& year_node, int year, const std::string& path,
+                             std::vector<Issue>& issues) {
+    const std::string stem = fs::path(path).stem().string();
+    if (stem.size() != 4 ||
+        !std::all_of(stem.begin(), stem.end(), [](unsigned char c) { return std::isdigit(c); }) ||
+        std::stoi(stem) == year)
+        return;
+    issues.push_back(issue_at(year_node, path, "year",
+                              "year: " + std::to_string(year) + " contradicts the file name " +
+                                  fs::path(path).filename().string() +
+                                  ": a year file is named for its year; set year: " + stem +
+                                  ", or rename the file"));
 }
 
 void load_into(Model& model, const std::string& path, std::vector<std::string>& seen) {
@@ -315,7 +351,7 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
                                       base.empty()
                                           ? "extends names the model this one starts from, e.g. "
                                             "2020 (2020.yaml beside this file) or ../2020.yaml"
-                                          : "the extended model " + base + " does not exist"));
+                                          : extends_not_found(extends, path, base)));
             throw IssueError("invalid model", std::move(issues));
         }
         load_into(model, base, seen);
@@ -336,6 +372,7 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
     if (doc["year"].IsDefined()) {
         try {
             model.year = doc["year"].as<int>();
+            check_year_matches_name(doc["year"], model.year, path, issues);
         } catch (const YAML::Exception&) {
             issues.push_back(
                 issue_at(doc["year"], path, "year", "year must be a number such as 2020"));
@@ -351,7 +388,7 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
     // A year overrides an inherited id, but an id given twice in one file would have its
     // second declaration silently replace (or patch) the first.
     std::map<std::string, int> declared;  // id → line, in this file
-    if (components.IsDefined() && !components.IsSequence())
+    if (components.IsDefined() && !components.IsNull() && !components.IsSequence())
         issues.push_back(issue_at(components, path, "components", "components must be a list"));
     for (std::size_t i = 0; is_sequence(components) && i < components.size(); ++i) {
         const YAML::Node c = components[i];
@@ -400,6 +437,7 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
             // A new type means new parameters: nothing of the old ones carries over.
             existing->params = YAML::Node(YAML::NodeType::Map);
             existing->param_files.clear();
+            existing->changed_at.clear();
         }
         ComponentDecl& d = *existing;
         if (c["type"].IsDefined()) {
@@ -419,10 +457,18 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
             if (!params.IsMap()) {
                 issues.push_back(
                     issue_at(params, path, cpath + ".params", "params must be a mapping"));
+                if (is_new)  // its parameters are unknown: checking them would only mislead
+                    erase_component(model, id);
                 continue;
             }
             for (const auto& kv : params) {
                 d.params.remove(kv.first.Scalar());
+                // A value set anew is no longer the one an earlier scaling or move changed.
+                const std::string key = kv.first.Scalar();
+                for (auto it = d.changed_at.begin(); it != d.changed_at.end();)
+                    it = it->first == key || it->first.rfind(key + ".", 0) == 0
+                             ? d.changed_at.erase(it)
+                             : std::next(it);
                 // `key: ~` drops an inherited key, e.g. a price when the year pays a pot.
                 if (kv.second.IsNull()) {
                     d.param_files.erase(kv.first.Scalar());
@@ -437,18 +483,24 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
     // After this file's own values, so a scaling applies to what this year sets.
     apply_scalings(model, doc["scale"], path, issues);
     apply_moves(model, removed, doc["moves"], path, issues);
-    if (!issues.empty())
-        throw IssueError("invalid model", std::move(issues));
+    model.issues.insert(model.issues.end(), issues.begin(), issues.end());
     seen.pop_back();
 }
 
 }  // namespace
 
-Model load_model(const std::string& path) {
+Model read_model(const std::string& path) {
     Model model;
     model.file = path;
     std::vector<std::string> seen;
     load_into(model, fs::path(path).lexically_normal().string(), seen);
+    return model;
+}
+
+Model load_model(const std::string& path) {
+    Model model = read_model(path);
+    if (!model.issues.empty())
+        throw IssueError("invalid model", std::move(model.issues));
     return model;
 }
 
@@ -505,7 +557,7 @@ std::vector<ComponentDecl> expand_component(const ComponentDecl& c, const Regist
 
 std::vector<Issue> validate_model(const Model& model, const Region& region,
                                   const PluginHost& host) {
-    std::vector<Issue> issues;
+    std::vector<Issue> issues = model.issues;
     if (model.region != region.id)
         issues.push_back(Issue{model.region_file.empty() ? model.file : model.region_file,
                                model.region_line, 0, "region",

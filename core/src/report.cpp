@@ -221,18 +221,6 @@ const char* rounding_note(Rounding r) {
     return "";
 }
 
-// Parameters with their docs; an object's own fields indented under it.
-void write_fields(std::ostream& out, const ParamSpec& object, const std::string& indent) {
-    for (const ParamSpec& f : object.fields) {
-        out << indent << f.summary() << (f.doc.empty() ? "" : "\n" + indent + "    " + f.doc)
-            << "\n";
-        if (f.kind == ParamKind::object)
-            write_fields(out, f, indent + "    ");
-    }
-    for (const auto& group : object.exactly_one_of)
-        out << indent << "(exactly one of: " << join(group) << ")\n";
-}
-
 }  // namespace
 
 void write_run(std::ostream& out, const RunResult& run, Format format) {
@@ -297,51 +285,6 @@ void write_explanation_json(std::ostream& out, const RunResult& run, const UnitS
         out << "]}";
     }
     out << (s.lines.empty() ? "" : "\n  ") << "]\n}\n";
-}
-
-void write_plugins(std::ostream& out, const PluginHost& host, Format format) {
-    const auto types = host.types();
-    if (format == Format::json) {
-        out << "[";
-        for (std::size_t i = 0; i < types.size(); ++i) {
-            const RegisteredType& t = *types[i];
-            out << (i ? "," : "") << "\n  {\"type\": " << json_string(t.type.name)
-                << ", \"library\": " << json_string(t.library_file)
-                << ", \"plugin\": " << json_string(t.plugin_name)
-                << ", \"version\": " << json_string(t.plugin_version)
-                << ", \"summary\": " << json_string(t.type.summary) << ", \"reads\": [";
-            for (std::size_t r = 0; r < t.type.reads.size(); ++r)
-                out << (r ? ", " : "") << json_string(t.type.reads[r]);
-            out << "], \"parameters\": [";
-            for (std::size_t p = 0; p < t.type.params.fields.size(); ++p) {
-                const ParamSpec& f = t.type.params.fields[p];
-                out << (p ? ", " : "") << "{\"key\": " << json_string(f.key)
-                    << ", \"kind\": " << json_string(to_string(f.kind))
-                    << ", \"required\": " << (f.required ? "true" : "false") << ", \"default\": "
-                    << (f.default_value ? json_string(*f.default_value) : "null")
-                    << ", \"doc\": " << json_string(f.doc) << "}";
-            }
-            out << "]}";
-        }
-        out << "\n]\n";
-        return;
-    }
-    if (format == Format::csv) {
-        out << "type,library,parameter,kind,required,default\n";
-        for (const RegisteredType* t : types)
-            for (const ParamSpec& f : t->type.params.fields)
-                out << t->type.name << "," << csv_field(t->library_file) << "," << f.key << ","
-                    << csv_field(to_string(f.kind)) << "," << (f.required ? "yes" : "no") << ","
-                    << csv_field(f.default_value.value_or("")) << "\n";
-        return;
-    }
-    for (const RegisteredType* t : types) {
-        out << t->type.name << "  —  " << t->type.summary << "\n  library: " << t->library_file
-            << " (" << t->plugin_name << " " << t->plugin_version
-            << ")\n  reads: " << join(t->type.reads) << "\n";
-        write_fields(out, t->type.params, "  ");
-        out << "\n";
-    }
 }
 
 }  // namespace vardval

@@ -48,6 +48,13 @@ void walk(const YAML::Node& node, const std::string& file, const std::string& pa
     }
 }
 
+// The absolute path, so a relative one says which folder it was taken from.
+std::string tried(const std::string& path) {
+    std::error_code ec;
+    const std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+    return ec ? path : absolute.lexically_normal().string();
+}
+
 }  // namespace
 
 void find_duplicate_keys(const YAML::Node& node, const std::string& file,
@@ -63,10 +70,15 @@ YAML::Node load_yaml_file(const std::string& path, const std::string& what) {
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error)) {
         const bool exists = !error && std::filesystem::exists(path, error);
-        throw IssueError(what + " not found", {Issue{path, 0, 0, "",
-                                                     error    ? error.message()
-                                                     : exists ? "not a regular file"
-                                                              : "file does not exist"}});
+        const bool folder = exists && std::filesystem::is_directory(path, error);
+        throw IssueError(what + " not found",
+                         {Issue{path, 0, 0, "",
+                                error    ? error.message()
+                                : folder ? "a folder, not a " + what +
+                                               " file: give one file (`vardval validate --model "
+                                               "FOLDER` checks every *.yaml in a folder)"
+                                : exists ? "not a regular file"
+                                         : "file does not exist (tried " + tried(path) + ")"}});
     }
     YAML::Node doc;
     try {

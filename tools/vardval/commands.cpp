@@ -9,6 +9,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "authoring.hpp"
 #include "vardval_host/compare.hpp"
 #include "vardval_host/datasets.hpp"
 #include "vardval_host/engine.hpp"
@@ -75,6 +76,7 @@ RunResult compute(const Config& config, const ModelChoice& choice, Period period
                   PluginHost& host, LoadedModel& loaded, const DataArgs& args) {
     load_plugins(host, config);
     loaded = load(choice, config);
+    check_period_in_year(loaded.model, period, args.strict);
     DatabaseDataSource data = data_source(db, loaded, args);
     RunResult result = run_model(loaded.model, loaded.region, host, data, period);
     check_pins_read(parse_pins(args.pins), result.datasets);
@@ -333,6 +335,8 @@ int compare(const Config& config, const ModelChoice& base, const ModelChoice& pr
     load_plugins(host, config);
     const LoadedModel base_model = load(base, config);
     const LoadedModel proposal_model = load(proposal, config);
+    for (const LoadedModel* m : {&base_model, &proposal_model})
+        check_period_in_year(m->model, period, args.strict);
     DatabaseDataSource data = data_source(db, base_model, args);
     std::vector<RunResult> runs;
     runs.push_back(run_model(base_model.model, base_model.region, host, data, period));
@@ -381,6 +385,8 @@ int compare_models(const Config& config, const std::string& region,
     std::vector<Model> compared{first.model};
     for (std::size_t i = 1; i < files.size(); ++i)
         compared.push_back(load_model_of(ModelChoice{first.model.region, 0, files[i]}, config));
+    for (const Model& m : compared)
+        check_period_in_year(m, period, args.strict);
     for (const Model& m : compared)
         if (auto issues = validate_model(m, first.region, host); !issues.empty())
             throw IssueError("invalid model", std::move(issues));

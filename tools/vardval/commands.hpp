@@ -40,6 +40,7 @@ struct DataArgs {
     bool sample = false;            // import the shipped sample for what is missing
     std::vector<std::string> pins;  // KIND:PERIOD@VERSION
     bool store = true;              // record the run (run, compare)
+    bool strict = false;            // refuse a month outside the model's year
 };
 
 int run(const Config& config, const ModelChoice& choice, const std::string& period, Format format,

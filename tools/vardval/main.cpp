@@ -7,6 +7,7 @@
 
 #include "cli_conventions.hpp"
 #include "cli_docs.hpp"
+#include "authoring.hpp"
 #include "commands.hpp"
 #include "vardval_host/datasets.hpp"
 #include "vardval_host/plugin_host.hpp"
@@ -42,6 +43,8 @@ void add_data_options(CLI::App* cmd, DataArgs& data, bool recorded) {
     cmd->add_option("--dataset", data.pins,
                     "read this dataset version, KIND:PERIOD@VERSION (e.g. listing:2020-02@1); "
                     "repeatable (default: the latest not retracted)");
+    cmd->add_flag("--strict", data.strict,
+                  "refuse a month outside the model's year (default: a warning)");
     if (recorded)
         cmd->add_flag_function(
             "--no-store", [&data](std::int64_t) { data.store = false; },
@@ -81,6 +84,32 @@ int main(int argc, char** argv) {
     auto* plugins_cmd =
         app.add_subcommand("plugins", "list component types, their library and parameters");
     add_format(plugins_cmd);
+    std::string plugin_type, plugin_region;
+    plugins_cmd->add_option("type", plugin_type,
+                            "one component type in full, with a ready-to-paste example");
+    plugins_cmd->add_option("--region", plugin_region,
+                            "with TYPE: the example names this region's professions, measures...");
+    auto* schema_cmd = app.add_subcommand(
+        "schema", "print the JSON Schema of a model file, for an editor's YAML language server");
+    NewYearArgs new_year_args;
+    auto* new_year_cmd = app.add_subcommand(
+        "new-year", "write next year's model extending this year's, changing nothing yet");
+    new_year_cmd->add_option("--region", new_year_args.region, "region id")->required();
+    new_year_cmd->add_option("--from", new_year_args.from, "the year it extends")->required();
+    new_year_cmd->add_option("--to", new_year_args.to, "the year to write")->required();
+    DiffArgs diff_args;
+    auto* diff_cmd = app.add_subcommand(
+        "diff", "what a model changes, parameter by parameter, with the line that set each value");
+    diff_cmd->add_option("--region", diff_args.base.region, "region id");
+    diff_cmd->add_option("--base", diff_args.base.year, "base year: regions/<region>/<year>.yaml");
+    diff_cmd->add_option("--base-model", diff_args.base.model_file, "base model file");
+    diff_cmd->add_option("--proposal", diff_args.proposal.year, "proposed year");
+    diff_cmd->add_option("--proposal-model", diff_args.proposal.model_file,
+                         "proposal model file, e.g. a scenario");
+    diff_cmd->add_option("files", diff_args.files, "two model files, base then proposal");
+    diff_cmd->add_option("--format", format, "output format")
+        ->check(CLI::IsMember({"table", "json"}))
+        ->capture_default_str();
 
     ModelChoice choice;
     auto* validate_cmd =
@@ -202,8 +231,9 @@ int main(int argc, char** argv) {
     test_cmd->add_option("path", test_path, "a test file, or a folder (e.g. regions/)")->required();
     test_cmd->footer(kExitCodes);
 
-    for (CLI::App* cmd : {plugins_cmd, validate_cmd, import_cmd, run_cmd, explain_cmd, compare_cmd,
-                          datasets_cmd, retract_cmd, runs_list_cmd, runs_show_cmd, runs_verify_cmd})
+    for (CLI::App* cmd : {plugins_cmd, schema_cmd, new_year_cmd, diff_cmd, validate_cmd, import_cmd,
+                          run_cmd, explain_cmd, compare_cmd, datasets_cmd, retract_cmd,
+                          runs_list_cmd, runs_show_cmd, runs_verify_cmd})
         cmd->footer(kExitCodes);
 
     try {
@@ -212,6 +242,12 @@ int main(int argc, char** argv) {
         check_command_given(app, globals);
         if (validate_cmd->parsed() || run_cmd->parsed() || explain_cmd->parsed())
             require_model(choice);
+        if (diff_cmd->parsed() && diff_args.files.empty()) {
+            diff_args.proposal.region = diff_args.base.region;
+            require_model(diff_args.base, "give --region R --base YEAR, or --base-model FILE");
+            require_model(diff_args.proposal,
+                          "give --region R --proposal YEAR, or --proposal-model FILE");
+        }
         if (compare_cmd->parsed() && models->count() == 0) {
             proposal.region = base.region;
             require_model(base, "give --region R --base YEAR, or --base-model FILE");
@@ -233,10 +269,18 @@ int main(int argc, char** argv) {
 
         if (globals.version)
             return print_version(config);
+        if (plugins_cmd->parsed() && !plugin_type.empty())
+            return cli::plugin_type(config, plugin_type, plugin_region, parse_format(format));
         if (plugins_cmd->parsed())
             return cli::plugins(config, parse_format(format));
+        if (schema_cmd->parsed())
+            return cli::schema(config);
+        if (new_year_cmd->parsed())
+            return cli::new_year(config, new_year_args);
+        if (diff_cmd->parsed())
+            return cli::diff(config, diff_args, parse_format(format));
         if (validate_cmd->parsed())
-            return cli::validate(config, choice, parse_format(format));
+            return cli::validate_path(config, choice, parse_format(format));
         if (regions_cmd->parsed())
             return cli::regions(config, parse_format(format));
         if (import_cmd->parsed())

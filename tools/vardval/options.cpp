@@ -154,10 +154,12 @@ std::string ModelChoice::path(const Config& config) const {
 }
 
 Model load_model_of(const ModelChoice& choice, const Config& config) {
-    Model model = load_model(choice.path(config));
-    if (model.region.empty())
-        throw IssueError("invalid model",
-                         {Issue{model.file, 0, 0, "region", "the model names no region"}});
+    // Problems the reader can go past stay in the model: validation lists them all at once.
+    Model model = read_model(choice.path(config));
+    if (model.region.empty()) {
+        model.issues.push_back(Issue{model.file, 0, 0, "region", "the model names no region"});
+        throw IssueError("invalid model", std::move(model.issues));
+    }
     if (!choice.region.empty() && choice.region != model.region)
         throw IssueError("invalid model", {Issue{model.file, 0, 0, "region",
                                                  "model is for region '" + model.region +

@@ -2,6 +2,7 @@
 // A model: one region's contract year (optionally a scenario), read from YAML. A year file
 // may `extends:` another and override components by id, key by key, so next year's model
 // is written as a difference from this year's (like an OpenFisca reform over a baseline).
+#include <map>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,10 @@ struct ComponentDecl {
     std::vector<std::string> payees;
     YAML::Node params;     // merged over the extends chain
     KeyFiles param_files;  // file each params key was last set in
-    std::string file;      // file of the latest declaration of this id
+    // "file:line" of each scaling or budget move that changed a parameter after it was set,
+    // by its path ("budget_year", "prices"), so every resolved value says where it came from.
+    std::map<std::string, std::vector<std::string>> changed_at;
+    std::string file;  // file of the latest declaration of this id
     int line = 0;
     int type_line = 0;
 };
@@ -53,10 +57,16 @@ struct Model {
     std::vector<std::string> payees = {"vardcentral"};
     std::vector<ComponentDecl> components;  // in payment order
     std::vector<ModelChange> changes;       // scalings and budget moves, in file order
+    // Problems found while reading (read_model), reported first by validate_model, so one
+    // pass lists the structural problems and the parameter problems together.
+    std::vector<Issue> issues;
 };
 
 // Reads a model file and its extends chain. Throws IssueError on YAML or structure errors.
 Model load_model(const std::string& path);
+// The same, but keeps every problem it can read past in Model::issues; throws IssueError only
+// when it cannot go on (a file missing or not YAML, an extends cycle).
+Model read_model(const std::string& path);
 
 // Every problem with the model against the region and the loaded component types.
 std::vector<Issue> validate_model(const Model& model, const Region& region, const PluginHost& host);
