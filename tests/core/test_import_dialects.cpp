@@ -4,8 +4,11 @@
 // that mixes separators, decimal marks or encodings is refused, naming the line.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
