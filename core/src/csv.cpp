@@ -4,10 +4,11 @@
 #include <cstdio>
 
 #include "csv_chunks.hpp"
+#include "text_encoding.hpp"
 
 namespace vardval {
 
-bool split_csv_line(std::string_view line, std::vector<std::string>& fields) {
+bool split_csv_line(std::string_view line, std::vector<std::string>& fields, char separator) {
     fields.clear();
     std::string field;
     bool quoted = false;
@@ -24,7 +25,7 @@ bool split_csv_line(std::string_view line, std::vector<std::string>& fields) {
             }
         } else if (c == '"') {
             quoted = true;
-        } else if (c == ',') {
+        } else if (c == separator) {
             fields.push_back(std::move(field));
             field.clear();
         } else {
@@ -34,6 +35,28 @@ bool split_csv_line(std::string_view line, std::vector<std::string>& fields) {
     fields.push_back(std::move(field));
     return !quoted;
 }
+
+namespace {
+
+// A separator's name in a message.
+std::string quoted_char(char c) {
+    return std::string("'") + c + "'";
+}
+
+// How many of `c` are outside quotes.
+std::size_t count_outside_quotes(std::string_view line, char c) {
+    std::size_t n = 0;
+    bool quoted = false;
+    for (const char x : line) {
+        if (x == '"')
+            quoted = !quoted;
+        else if (x == c && !quoted)
+            ++n;
+    }
+    return n;
+}
+
+}  // namespace
 
 namespace {
 
@@ -70,11 +93,26 @@ std::string shown(std::string_view field) {
 }
 
 CsvReader::CsvReader(std::istream& in, std::string file)
-    : in_(in), file_(std::move(file)), buffer_(4096) {
-    if (!next(header_))
-        return;
-    if (!header_.empty() && header_[0].rfind("\xEF\xBB\xBF", 0) == 0)
-        header_[0].erase(0, 3);
+    : in_(in),
+      file_(std::move(file)),
+      buffer_(4096),
+      decoder_(std::make_unique<LineDecoder>(file_)),
+      decimals_(file_) {
+    read_header();
+}
+
+CsvReader::~CsvReader() = default;
+
+// The first line that is not blank: its byte order mark dropped, its separator the file's.
+void CsvReader::read_header() {
+    while (read_line()) {
+        if (current_.empty())
+            continue;
+        format_.separator = header_separator(current_, where(line_));
+        header_line_ = line_;
+        split_row(header_);
+        break;
+    }
     for (std::size_t i = 0; i < header_.size(); ++i) {
         auto [it, fresh] = columns_.emplace(header_[i], i);
         if (!fresh)
@@ -83,6 +121,23 @@ CsvReader::CsvReader(std::istream& in, std::string file)
                               " and column " + std::to_string(i + 1) +
                               "; each column name may appear once");
     }
+}
+
+CsvFormat CsvReader::format() const {
+    CsvFormat f = format_;
+    f.encoding = decoder_->encoding();
+    // With ',' between fields a number can only have a decimal point.
+    f.decimal_mark = format_.separator == ',' ? std::optional<char>('.') : decimals_.mark();
+    return f;
+}
+
+std::optional<Decimal> CsvReader::decimal(const std::vector<std::string>& fields,
+                                          std::size_t column) {
+    const std::string& text = fields[column];
+    auto value = parse_decimal(text, format_.separator);
+    if (value)
+        decimals_.note(text, line_, header_[column]);
+    return value;
 }
 
 std::optional<std::size_t> CsvReader::column(const std::string& name) const {
@@ -131,23 +186,118 @@ bool CsvReader::read_line() {
     }
     if (length > 0 && buffer_[length - 1] == '\r')
         --length;
-    current_ = std::string_view(buffer_.data(), length);
     line_ = next_line_++;
+    std::string_view raw(buffer_.data(), length);
+    if (line_ == 1 && raw.rfind(kUtf8Bom, 0) == 0) {
+        raw.remove_prefix(kUtf8Bom.size());
+        format_.bom = true;
+    }
+    current_ = decoder_->decode(raw, line_, decoded_);
     return true;
+}
+
+// The current line's fields; a line with the wrong number of fields that the other
+// separator would cut right refuses the file (its rows switched separators).
+void CsvReader::split_row(std::vector<std::string>& fields) {
+    malformed_ = !split_csv_line(current_, fields, format_.separator);
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        if (fields[i].size() > kMaxCsvFieldBytes)
+            throw ImportError(where(line_) + ": " + field_too_long_message(i, fields[i].size()));
+    if (header_line_ != line_ && fields.size() != header_.size())
+        if (const auto why =
+                switched_separator(current_, format_.separator, header_.size(), header_line_))
+            throw ImportError(where(line_) + ": " + *why);
 }
 
 bool CsvReader::next(std::vector<std::string>& fields) {
     while (read_line()) {
         if (current_.empty())
             continue;
-        malformed_ = !split_csv_line(current_, fields);
-        for (std::size_t i = 0; i < fields.size(); ++i)
-            if (fields[i].size() > kMaxCsvFieldBytes)
-                throw ImportError(where(line_) + ": " +
-                                  field_too_long_message(i, fields[i].size()));
+        split_row(fields);
         return true;
     }
     return false;
+}
+
+char header_separator(std::string_view header, const std::string& where) {
+    const std::size_t commas = count_outside_quotes(header, ',');
+    const std::size_t semicolons = count_outside_quotes(header, ';');
+    if (commas > 0 && semicolons > 0)
+        throw ImportError(where + ": the header has both ',' (" + std::to_string(commas) +
+                          " times) and ';' (" + std::to_string(semicolons) +
+                          " times) between column names; a file is separated by one of them, "
+                          "',' or ';' (as Swedish Excel writes it)");
+    return semicolons > 0 ? ';' : ',';
+}
+
+std::optional<std::string> switched_separator(std::string_view line, char separator,
+                                              std::size_t header_fields, std::int64_t header_line) {
+    const char other = separator == ',' ? ';' : ',';
+    if (count_outside_quotes(line, other) == 0 || count_outside_quotes(line, separator) > 0)
+        return std::nullopt;
+    std::vector<std::string> fields;
+    split_csv_line(line, fields, other);
+    if (fields.size() != header_fields)
+        return std::nullopt;
+    return "fields are separated by " + quoted_char(other) + " on this line, but by " +
+           quoted_char(separator) + " in the header (line " + std::to_string(header_line) +
+           "); a file uses one separator throughout";
+}
+
+char decimal_mark_of(std::string_view text) {
+    const bool comma = text.find(',') != std::string_view::npos;
+    const bool point = text.find('.') != std::string_view::npos;
+    return comma == point ? '\0' : comma ? ',' : '.';
+}
+
+std::optional<Decimal> parse_decimal(std::string_view text, char separator) {
+    if (separator != ';' || decimal_mark_of(text) != ',')
+        return Decimal::parse(text);
+    char buffer[64];
+    if (text.size() > sizeof buffer)
+        return std::nullopt;
+    std::copy(text.begin(), text.end(), buffer);
+    *std::find(buffer, buffer + text.size(), ',') = '.';
+    return Decimal::parse(std::string_view(buffer, text.size()));
+}
+
+void DecimalMarks::note(std::string_view text, std::int64_t line, const std::string& column) {
+    const char mark = decimal_mark_of(text);
+    if (mark == '\0')
+        return;
+    std::optional<Seen>& mine = mark == ',' ? comma_ : point_;
+    const std::optional<Seen>& other = mark == ',' ? point_ : comma_;
+    if (other)
+        throw ImportError(
+            file_ + ":" + std::to_string(line) + ": column " + shown(column) + " has " +
+            shown(text) + " with a decimal " + (mark == ',' ? "comma" : "point") + ", but line " +
+            std::to_string(other->line) + " column " + shown(other->column) + " has " +
+            shown(other->text) + " with a decimal " + (mark == ',' ? "point" : "comma") +
+            "; a file uses one decimal mark throughout (with ';' between fields, "
+            "a comma or a point; with ',' a point)");
+    if (!mine)
+        mine = Seen{line, column, std::string(text)};
+}
+
+std::optional<char> DecimalMarks::mark() const {
+    if (comma_)
+        return ',';
+    if (point_)
+        return '.';
+    return std::nullopt;
+}
+
+std::string CsvFormat::describe() const {
+    std::string text = quoted_char(separator) + " between fields, ";
+    text += !decimal_mark          ? "no decimal numbers"
+            : *decimal_mark == ',' ? "decimal comma"
+                                   : "decimal point";
+    text += encoding == TextEncoding::windows1252 ? ", converted from Windows-1252"
+            : encoding == TextEncoding::utf8      ? ", UTF-8"
+                                                  : ", UTF-8 (ASCII only)";
+    if (bom)
+        text += " with byte order mark";
+    return text;
 }
 
 }  // namespace vardval

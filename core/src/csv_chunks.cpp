@@ -41,14 +41,15 @@ FieldSplitter::Result FieldSplitter::split(std::string_view line,
     if (!line.empty() && line.back() == '\r')
         line.remove_suffix(1);
     fields.clear();
-    // Commas and quotes found eight bytes at a time; a line with a quote is unquoted by the
+    // Separators and quotes found eight bytes at a time; a line with a quote is unquoted by the
     // RFC 4180 splitter instead.
     const char* p = line.data();
     const std::size_t n = line.size();
     line_bytes_ = n;
     std::size_t start = 0, i = 0;
     bool quoted = false;
-    auto comma_at = [&](std::size_t at) {
+    const char separator = separator_;
+    auto separator_at = [&](std::size_t at) {
         fields.push_back(line.substr(start, at - start));
         start = at + 1;
         return fields.size() == max_fields;
@@ -61,22 +62,22 @@ FieldSplitter::Result FieldSplitter::split(std::string_view line,
                 quoted = true;
                 break;
             }
-            for (std::uint64_t m = bytes_equal(word, ','); m != 0; m &= m - 1)
-                if (comma_at(i + static_cast<std::size_t>(std::countr_zero(m) >> 3)))
+            for (std::uint64_t m = bytes_equal(word, separator); m != 0; m &= m - 1)
+                if (separator_at(i + static_cast<std::size_t>(std::countr_zero(m) >> 3)))
                     return check_lengths(fields, too_long, true);
         }
     }
     for (; i < n && !quoted; ++i) {
         if (p[i] == '"')
             quoted = true;
-        else if (p[i] == ',' && comma_at(i))
+        else if (p[i] == separator && separator_at(i))
             return check_lengths(fields, too_long, true);
     }
     if (!quoted) {
         fields.push_back(line.substr(start));
         return check_lengths(fields, too_long, true);
     }
-    const bool closed = split_csv_line(line, unquoted_);
+    const bool closed = split_csv_line(line, unquoted_, separator);
     fields.clear();
     for (const std::string& field : unquoted_)
         fields.push_back(field);

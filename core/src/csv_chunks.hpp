@@ -41,11 +41,12 @@ std::size_t for_each_line(std::string_view data, ByteRange range, Visit&& visit)
     return lines;
 }
 
-// One line's fields. A line without quotes is cut at commas without copying; one with
-// quotes is unquoted into storage kept until the next call.
+// One line's fields. A line without quotes is cut at its separators (',' or ';', the file's)
+// without copying; one with quotes is unquoted into storage kept until the next call.
 class FieldSplitter {
   public:
     enum class Result { ok, malformed, field_too_long };
+    explicit FieldSplitter(char separator = ',') : separator_(separator) {}
     // `line` without its newline (a trailing CR is dropped here). `too_long` is the index of
     // the first field over kMaxCsvFieldBytes when the result says so. With `max_fields`, a
     // line without quotes is cut only that far (for a reader that needs the first fields).
@@ -64,6 +65,7 @@ class FieldSplitter {
                 }
         return closed ? Result::ok : Result::malformed;
     }
+    char separator_;
     std::vector<std::string> unquoted_;
     std::size_t line_bytes_ = 0;
 };

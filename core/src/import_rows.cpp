@@ -30,6 +30,11 @@ void end_import(const std::string& file, const ImportReport& report) {
         throw ImportError(file + ": no data rows after the header line");
 }
 
+void end_import(const CsvReader& csv, ImportReport& report) {
+    report.format = csv.format();
+    end_import(csv.file(), report);
+}
+
 // The header as it may appear in a message (a column name can be anything).
 std::string columns_found(const CsvReader& csv) {
     std::string text;

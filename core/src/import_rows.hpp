@@ -25,6 +25,8 @@ void begin_import(const CsvReader& csv, ImportReport& report);
 // A file with a header and no rows would be stored as an empty dataset that hides the
 // month's earlier version: refused instead.
 void end_import(const std::string& file, const ImportReport& report);
+// The same, after the report takes the format the reader found.
+void end_import(const CsvReader& csv, ImportReport& report);
 
 // The header as it may appear in a message (a column name can be anything).
 std::string columns_found(const CsvReader& csv);

@@ -233,6 +233,7 @@ int import(const Config& config, const ImportArgs& args) {
         std::cerr << "  " << kind << ": " << n << "\n";
     std::cerr << r.file << ": " << r.rows_read << " rows read, " << r.rows_used << " used, "
               << r.rows_rejected << " rejected\n";
+    std::cerr << r.file << ": " << r.format.describe() << "\n";
     if (!outcome.stored) {
         std::cerr
             << "nothing imported: fix the rejected rows, or pass --allow-rejects to import the "

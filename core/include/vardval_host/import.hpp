@@ -14,6 +14,7 @@
 
 #include "vardval/aggregates.hpp"
 #include "vardval/region.hpp"
+#include "vardval_host/csv.hpp"
 #include "vardval_host/import_error.hpp"
 
 namespace vardval {
@@ -30,6 +31,7 @@ struct ImportReport {
     std::int64_t rows_rejected = 0;
     std::vector<Reject> first_rejects;                    // the first 100, for the terminal
     std::map<std::string, std::int64_t> rejects_by_kind;  // "unknown unit" → 12
+    CsvFormat format;  // separator, decimal mark, encoding, byte order mark found
 
     void reject(std::int64_t line, const std::string& kind, const std::string& detail);
     std::ostream* rejects_out = nullptr;  // every reject as CSV (file,line,reason), if set

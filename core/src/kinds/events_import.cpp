@@ -75,7 +75,7 @@ EventAggregate aggregate_events(std::istream& in, const std::string& file, const
         ++it->second.events;
         ++report.rows_used;
     }
-    end_import(csv.file(), report);
+    end_import(csv, report);
 
     using Key = std::tuple<std::size_t, std::string, int, std::int64_t>;
     std::map<Key, std::int64_t> histogram;  // unit, event, age, events per person → persons

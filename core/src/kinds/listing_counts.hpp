@@ -53,7 +53,7 @@ struct Counts {
 };
 
 struct Worker {
-    explicit Worker(std::size_t units) : counts(units) {}
+    Worker(std::size_t units, char separator) : counts(units), splitter(separator) {}
     Counts<std::uint32_t> counts;
     std::vector<std::string_view> fields;
     FieldSplitter splitter;

@@ -3,6 +3,11 @@
 // its own per-unit tables, merged at the end; rows are parsed in place (no copy, no
 // allocation per row). Rejected rows and duplicates are rare: only where they are is kept,
 // and they are read again, in line order, for their reasons.
+//
+// The file's format is found on its header (separator, byte order mark); each worker also
+// notes whether a line has a byte above 0x7F and the first distance with each decimal mark,
+// so that a file in Windows-1252 is converted (into memory: such files are small) and read
+// again, and one with both decimal marks is refused, without a second pass over ASCII files.
 #include <algorithm>
 #include <array>
 #include <atomic>
@@ -17,6 +22,7 @@
 #include "mapped_file.hpp"
 #include "parallel.hpp"
 #include "seen_filter.hpp"
+#include "text_encoding.hpp"
 #include "vardval_host/import.hpp"
 #include "vardval_host/provenance.hpp"
 
@@ -40,6 +46,8 @@ struct ChunkResult {
     std::size_t lines = 0;  // physical lines, blank ones included
     std::int64_t rows = 0;
     std::vector<LineAt> rejects;
+    bool non_ascii = false;
+    std::optional<LineAt> first_comma, first_point;  // distances with a decimal comma, point
     std::optional<std::pair<std::size_t, std::string>> fatal;  // line index, message
 };
 
@@ -52,18 +60,20 @@ struct Sighting {
 
 class ListingImport {
   public:
-    ListingImport(const InputBytes& input, std::string file, const Region& region, Period month,
-                  ImportReport& report, ChunkedRead read)
+    // `input`, when given, holds `data` and is told which bytes are done with.
+    ListingImport(std::string_view data, const InputBytes* input, std::string file,
+                  const Region& region, Period month, ImportReport& report, ChunkedRead read)
         : read_(read),
           input_(input),
-          data_(input.bytes()),
+          data_(data),
           file_(std::move(file)),
           region_(region),
           month_(month),
           report_(report),
           seen_(read.duplicate_filter_bytes) {}
 
-    ListingAggregate run(const ProgressFn& progress, std::string* sha256) {
+    // Nothing when the file is Windows-1252: it is to be converted and read again.
+    std::optional<ListingAggregate> run(const ProgressFn& progress, std::string* sha256) {
         read_header();
         const RowReader reader(columns_, region_, month_);
         chunks_ = cut_at_lines(data_, data_begin_, std::max<std::size_t>(read_.chunk_bytes, 1));
@@ -72,7 +82,7 @@ class ListingImport {
             std::min(read_.workers == 0 ? std::min(worker_count(), kMaxWorkers) : read_.workers,
                      std::max<std::size_t>(chunks_.size(), 1));
         for (std::size_t w = 0; w < workers; ++w)
-            workers_.emplace_back(region_.units.size());
+            workers_.emplace_back(region_.units.size(), columns_.separator);
         const std::size_t extra = sha256 != nullptr ? 1 : 0;
         std::atomic<std::uint64_t> bytes_done{0};
         std::atomic<std::int64_t> rows_done{0};
@@ -81,30 +91,80 @@ class ListingImport {
                 return hash_bytes(*sha256);
             const std::size_t c = task - extra;
             count_chunk(reader, c, workers_[w]);
-            input_.release(chunks_[c].begin, chunks_[c].end);
+            release(chunks_[c]);
             bytes_done += chunks_[c].end - chunks_[c].begin;
             rows_done += results_[c].rows;
             if (w == 0 && progress)
                 progress(bytes_done, rows_done);
         });
+        if (!utf8())
+            return std::nullopt;
         throw_first_fatal();
+        check_decimal_marks();
         Counts<std::int64_t> totals(region_.units.size());
         for (const Worker& w : workers_)
             totals.add(w.counts);
         report_rejects(reader);
         end_import(file_, report_);
         take_back_duplicates(reader, totals);
+        report_.format = format_;
         return aggregate(totals);
     }
 
   private:
+    void release(ByteRange range) const {
+        if (input_ != nullptr)
+            input_->release(range.begin, range.end);
+    }
+
+    // True when the file is ASCII or UTF-8; false when it is Windows-1252 (refused when it is
+    // neither, or both).
+    bool utf8() {
+        const bool non_ascii = format_.encoding != TextEncoding::ascii ||
+                               std::any_of(results_.begin(), results_.end(),
+                                           [](const auto& r) { return r.non_ascii; });
+        if (!non_ascii)
+            return true;
+        decode_file(data_, file_, format_.encoding);
+        return format_.encoding != TextEncoding::windows1252;
+    }
+
+    // The first distances with a decimal comma and a decimal point, in line order: both in one
+    // file refuse it (only ';' files may have a comma; DecimalMarks says which lines).
+    void check_decimal_marks() {
+        DecimalMarks marks(file_);
+        std::int64_t line = first_line_;
+        for (std::size_t c = 0; c < results_.size(); ++c) {
+            std::vector<LineAt> seen;
+            for (const auto& at : {results_[c].first_comma, results_[c].first_point})
+                if (at)
+                    seen.push_back(*at);
+            std::sort(seen.begin(), seen.end(),
+                      [](const LineAt& a, const LineAt& b) { return a.index < b.index; });
+            for (const LineAt& at : seen) {
+                Worker& w = workers_.front();
+                std::size_t too_long = 0;
+                w.splitter.split(line_at(at.offset), w.fields, too_long);
+                marks.note(w.fields[columns_.distance], line + static_cast<std::int64_t>(at.index),
+                           "distance_km");
+            }
+            line += static_cast<std::int64_t>(results_[c].lines);
+        }
+        format_.decimal_mark = columns_.separator == ',' ? std::optional<char>('.') : marks.mark();
+    }
+
+    std::string_view line_at(std::size_t offset) const {
+        const std::size_t nl = std::min(data_.find('\n', offset), data_.size());
+        return data_.substr(offset, nl - offset);
+    }
+
     // SHA-256 of the whole file, read in steps that leave memory behind them, as the chunks do.
     void hash_bytes(std::string& out) const {
         Sha256 h;
         for (std::size_t at = 0; at < data_.size(); at += kHashStep) {
             const std::size_t end = std::min(data_.size(), at + kHashStep);
             h.update(data_.substr(at, end - at));
-            input_.release(at, end);
+            release({at, end});
         }
         out = h.hex();
     }
@@ -124,6 +184,7 @@ class ListingImport {
         const CsvReader csv(head, file_);
         begin_import(csv, report_);
         columns_ = find_columns(csv);
+        format_ = csv.format();
         data_begin_ = end;
         first_line_ = static_cast<std::int64_t>(lines) + 1;
     }
@@ -141,6 +202,7 @@ class ListingImport {
             if (line.empty() || line == "\r")
                 return true;
             ++result.rows;
+            result.non_ascii = result.non_ascii || !is_ascii(line);
             std::size_t too_long = 0;
             const auto split = w.splitter.split(line, w.fields, too_long);
             if (split == FieldSplitter::Result::field_too_long) {
@@ -148,7 +210,13 @@ class ListingImport {
                 return false;
             }
             PersonRow row;
-            if (!reader.read(w.fields, split, row, nullptr)) {
+            const bool used = reader.read(w.fields, split, row, nullptr);
+            if (row.mark != '\0') {
+                auto& first = row.mark == ',' ? result.first_comma : result.first_point;
+                if (!first)
+                    first = LineAt{i, at};
+            }
+            if (!used) {
                 result.rejects.push_back({i, at});
                 return true;
             }
@@ -176,10 +244,9 @@ class ListingImport {
 
     // The row at `offset`, read again.
     bool reread(const RowReader& reader, std::size_t offset, PersonRow& row, Rejection* why) {
-        const std::size_t nl = std::min(data_.find('\n', offset), data_.size());
         std::size_t too_long = 0;
         Worker& w = workers_.front();
-        const auto split = w.splitter.split(data_.substr(offset, nl - offset), w.fields, too_long);
+        const auto split = w.splitter.split(line_at(offset), w.fields, too_long);
         return reader.read(w.fields, split, row, why);
     }
 
@@ -191,7 +258,12 @@ class ListingImport {
                 PersonRow row;
                 Rejection why;
                 reread(reader, r.offset, row, &why);
-                report_.reject(line + static_cast<std::int64_t>(r.index), why.kind, why.detail);
+                const std::int64_t at = line + static_cast<std::int64_t>(r.index);
+                if (workers_.front().fields.size() != columns_.count)
+                    if (const auto switched = switched_separator(
+                            line_at(r.offset), columns_.separator, columns_.count, first_line_ - 1))
+                        throw ImportError(file_ + ":" + std::to_string(at) + ": " + *switched);
+                report_.reject(at, why.kind, why.detail);
             }
             line += static_cast<std::int64_t>(results_[c].lines);
         }
@@ -211,7 +283,7 @@ class ListingImport {
         std::vector<std::vector<Sighting>> found(chunks_.size());
         run_parallel(chunks_.size(), workers_.size(), [&](std::size_t c, std::size_t w) {
             find_sightings(c, candidates, workers_[w], found[c]);
-            input_.release(chunks_[c].begin, chunks_[c].end);
+            release(chunks_[c]);
         });
         std::vector<Sighting> all;
         for (const auto& f : found)
@@ -280,13 +352,14 @@ class ListingImport {
     }
 
     ChunkedRead read_;
-    const InputBytes& input_;
+    const InputBytes* input_;
     std::string_view data_;
     std::string file_;
     const Region& region_;
     Period month_;
     ImportReport& report_;
     Columns columns_;
+    CsvFormat format_;
     std::size_t data_begin_ = 0;
     std::int64_t first_line_ = 2;  // of the first line after the header
     std::vector<ByteRange> chunks_;
@@ -295,20 +368,37 @@ class ListingImport {
     SeenFilter seen_;
 };
 
+// A Windows-1252 file is converted into memory and read again (such files are small: they
+// come from Excel, not from the national register).
+ListingAggregate read_listing(const InputBytes& input, const std::string& file,
+                              const Region& region, Period month, ImportReport& report,
+                              const ProgressFn& progress, ChunkedRead read, std::string* sha256) {
+    auto aggregate = ListingImport(input.bytes(), &input, file, region, month, report, read)
+                         .run(progress, sha256);
+    if (aggregate)
+        return std::move(*aggregate);
+    TextEncoding encoding = TextEncoding::ascii;
+    const std::string converted = decode_file(input.bytes(), file, encoding);
+    aggregate =
+        ListingImport(converted, nullptr, file, region, month, report, read).run(progress, nullptr);
+    report.format.encoding = TextEncoding::windows1252;
+    return std::move(*aggregate);
+}
+
 }  // namespace
 
 ListingAggregate aggregate_listing_file(const std::filesystem::path& file, const Region& region,
                                         Period month, ImportReport& report,
                                         const ProgressFn& progress, std::string* sha256) {
     const InputBytes input(file);
-    return ListingImport(input, file.string(), region, month, report, {}).run(progress, sha256);
+    return read_listing(input, file.string(), region, month, report, progress, {}, sha256);
 }
 
 ListingAggregate aggregate_listing(std::istream& in, const std::string& file, const Region& region,
                                    Period month, ImportReport& report, const ProgressFn& progress,
                                    ChunkedRead read) {
     const InputBytes input(in, file);
-    return ListingImport(input, file, region, month, report, read).run(progress, nullptr);
+    return read_listing(input, file, region, month, report, progress, read, nullptr);
 }
 
 }  // namespace vardval

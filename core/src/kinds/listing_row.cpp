@@ -4,6 +4,7 @@ namespace vardval::listing {
 
 Columns find_columns(const CsvReader& csv) {
     Columns c;
+    c.separator = csv.format().separator;
     c.count = csv.header().size();
     c.person = require_column(csv, "person_id", "pseudonymous person key");
     c.unit = require_column(csv, "unit", "unit id from region.yaml");
@@ -47,7 +48,9 @@ bool RowReader::read(const std::vector<std::string_view>& f, FieldSplitter::Resu
     if (!sex)
         return reject("invalid sex", [&] { return invalid_sex_detail(f[c_.sex]); });
     row.sex = static_cast<int>(*sex);
-    const auto km = Decimal::parse(f[c_.distance]);
+    const auto km = parse_decimal(f[c_.distance], c_.separator);
+    if (km && c_.separator == ';')
+        row.mark = decimal_mark_of(f[c_.distance]);
     if (!km || km->raw() < 0 || *km > Decimal::from_int(kMaxDistanceKm))
         return reject("invalid distance", [&] {
             return "distance_km " + shown(f[c_.distance]) + "; valid: a number of km from 0 to " +

@@ -18,6 +18,7 @@ constexpr std::int64_t kMaxDistanceKm = 2'000;
 constexpr std::size_t kMaxCniVariables = 16;
 
 struct Columns {
+    char separator = ',';  // the file's: with ';' the distance may have a decimal comma
     std::size_t count = 0;
     std::size_t person = 0, unit = 0, sex = 0, distance = 0;
     BirthColumns birth;
@@ -33,6 +34,7 @@ struct PersonRow {
     int sex = 0;
     std::uint32_t cni = 0;  // bit v: the person has variable v
     int bucket = 0;         // distance in tenths of a km, rounded up
+    char mark = '\0';       // the distance's decimal mark in a ';' file, when it has one
 };
 
 struct Rejection {

@@ -398,7 +398,7 @@ PsychiatryAggregate aggregate_psychiatry(std::istream& in, const std::string& fi
                     static_cast<std::uint16_t>(*u), number[0], number[1], number[2],
                     score ? static_cast<std::uint8_t>(*score) : kNoScore});
     }
-    end_import(csv.file(), report);
+    end_import(csv, report);
 
     PsychiatryTally tally(region, month, identifiers[2], report);
     sorter.drain([&](const ContactRecord& r) { tally.add(r); });

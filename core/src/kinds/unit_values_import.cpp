@@ -38,7 +38,7 @@ UnitValues aggregate_unit_values(std::istream& in, const std::string& file, cons
             report.reject(line, "missing value", "measure is empty");
             continue;
         }
-        const auto value = Decimal::parse(f[value_col]);
+        const auto value = csv.decimal(f, value_col);
         if (!value) {
             report.reject(line, "invalid value",
                           shown(f[value_col]) + "; valid: a number with at most six decimals");
@@ -60,7 +60,7 @@ UnitValues aggregate_unit_values(std::istream& in, const std::string& file, cons
         result.values[f[unit_col]][f[measure_col]] = *value;
         ++report.rows_used;
     }
-    end_import(csv.file(), report);
+    end_import(csv, report);
     return result;
 }
 
@@ -85,7 +85,7 @@ UnitValues aggregate_acg(std::istream& in, const std::string& file, const Region
         auto u = read_person_unit(csv, f, person_col, unit_col, units, region, report);
         if (!u)
             continue;
-        const auto weight = Decimal::parse(f[weight_col]);
+        const auto weight = csv.decimal(f, weight_col);
         if (!weight || weight->raw() < 0 || *weight > max_weight) {
             report.reject(line, "invalid ACG weight",
                           shown(f[weight_col]) + "; valid: a number from 0 to 100");
@@ -99,7 +99,7 @@ UnitValues aggregate_acg(std::istream& in, const std::string& file, const Region
                        static_cast<std::uint64_t>(*u) | static_cast<std::uint64_t>(weight->raw())
                                                             << 16);
     }
-    end_import(csv.file(), report);
+    end_import(csv, report);
     duplicates.finish([&](std::int64_t line, std::int64_t first_line, std::uint64_t payload) {
         const std::size_t u = payload & 0xffff;
         points[u] = points[u] - Decimal::from_raw(static_cast<std::int64_t>(payload >> 16));

@@ -84,7 +84,7 @@ VisitAggregate aggregate_visits(std::istream& in, const std::string& file, const
                      listed_unit}];
         ++report.rows_used;
     }
-    end_import(csv.file(), report);
+    end_import(csv, report);
 
     VisitAggregate result;
     result.ref.kind = "visits";
