@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "vardval_host/period_range.hpp"
+
 namespace vardval {
 namespace {
 
@@ -33,9 +35,9 @@ void check_comparable(const RunResult& first, const RunResult& run, const Region
     if (run.region != first.region)
         throw std::invalid_argument("cannot compare models of different regions: " + first.region +
                                     " and " + run.region);
-    if (run.period != first.period)
-        throw std::invalid_argument("cannot compare different months: " + first.period.to_string() +
-                                    " and " + run.period.to_string());
+    if (run.period_text() != first.period_text())
+        throw std::invalid_argument("cannot compare different months: " + first.period_text() +
+                                    " and " + run.period_text());
     if (region.id != run.region)
         throw std::invalid_argument("the runs are for region " + run.region +
                                     ", the register given is " + region.id + "'s");
@@ -66,7 +68,9 @@ std::string label(const RunResult& run) {
 
 // What stored run a compared model became ("run #12"), or that it was not stored.
 std::string run_note(const RunResult& run) {
-    return run.run_id ? "run #" + std::to_string(*run.run_id) : "not stored";
+    return run.run_id                   ? "run #" + std::to_string(*run.run_id)
+           : !run.month_run_ids.empty() ? "runs " + month_runs_text(run)
+                                        : "not stored";
 }
 
 std::string json_run_id(const RunResult& run) {
@@ -86,7 +90,7 @@ std::string percent(Ore diff, Ore base) {
 }
 
 void write_table(std::ostream& out, const Comparison& c) {
-    out << c.base->region_name << ", payment for " << c.base->period.to_string() << ": "
+    out << c.base->region_name << ", payment for " << c.base->period_text() << ": "
         << label(*c.proposal) << " against " << label(*c.base) << " (kr)\n";
     if (c.base->sample_data || c.proposal->sample_data)
         out << kSampleWarning;
@@ -124,7 +128,7 @@ void write_table(std::ostream& out, const Comparison& c) {
 
 void write_csv(std::ostream& out, const Comparison& c) {
     out << "period,unit,component,base_ore,proposal_ore,diff_ore\n";
-    const std::string period = c.base->period.to_string();
+    const std::string period = c.base->period_text();
     for (const UnitDiff& u : c.units) {
         for (const ComponentDiff& d : u.components)
             out << period << "," << u.unit->id << "," << d.component << "," << d.base_ore << ","
@@ -148,11 +152,10 @@ void write_json(std::ostream& out, const Comparison& c) {
     auto model = [](const RunResult& r) {
         return "{\"model\": " + json_string(r.model_file) +
                ", \"year\": " + std::to_string(r.year) + ", \"run_id\": " + json_run_id(r) +
-               ", \"model_sha256\": " + json_string(r.model_hash) + "}";
+               json_month_run_ids(r) + ", \"model_sha256\": " + json_string(r.model_hash) + "}";
     };
     out << "{\n  \"region\": " << json_string(c.base->region)
-        << ",\n  \"period\": " << json_string(c.base->period.to_string())
-        << ",\n  \"sample_data\": "
+        << ",\n  \"period\": " << json_string(c.base->period_text()) << ",\n  \"sample_data\": "
         << (c.base->sample_data || c.proposal->sample_data ? "true" : "false")
         << ",\n  \"base\": " << model(*c.base) << ",\n  \"proposal\": " << model(*c.proposal)
         << ",\n  \"total_base_ore\": " << c.total_base_ore

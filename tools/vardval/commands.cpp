@@ -12,6 +12,7 @@
 #include "vardval_host/compare.hpp"
 #include "vardval_host/datasets.hpp"
 #include "vardval_host/engine.hpp"
+#include "vardval_host/period_range.hpp"
 #include "vardval_host/plugin_host.hpp"
 #include "vardval_host/provenance.hpp"
 #include "vardval_host/storage.hpp"
@@ -218,15 +219,26 @@ int import(const Config& config, const ImportArgs& args) {
 
 int run(const Config& config, const ModelChoice& choice, const std::string& period_text,
         Format format, const DataArgs& args) {
-    const Period period = parse_period(period_text);
+    const PeriodRange range = parse_run_period(period_text);
     Database db(config.database);
     PluginHost host;
-    LoadedModel loaded;
-    RunResult result = compute(config, choice, period, db, host, loaded, args);
-    // Printed only once stored, naming the stored run.
-    if (args.store)
-        spdlog::info("run stored as #{} in the database", db.store_run(result, render_all));
-    write_run(std::cout, result, format);
+    load_plugins(host, config);
+    const LoadedModel loaded = load(choice, config);
+    // Each month from its own data (a data source of its own records only what it read).
+    std::vector<RunResult> months = for_each_month(range, [&](Period month) {
+        DatabaseDataSource data = data_source(db, loaded, args);
+        return run_model(loaded.model, loaded.region, host, data, month);
+    });
+    check_pins_read(parse_pins(args.pins), datasets_of(months));
+    // Every month is stored as its own run (all of them or none), before anything is printed.
+    if (args.store) {
+        Database::RunBatch batch(db);
+        for (RunResult& month : months)
+            spdlog::info("run {} stored as #{} in the database", month.period.to_string(),
+                         db.store_run(month, render_all));
+        batch.commit();
+    }
+    write_run(std::cout, sum_months(months), format);
     return kOk;
 }
 
@@ -289,22 +301,35 @@ class ComparedRuns {
 
 int compare(const Config& config, const ModelChoice& base, const ModelChoice& proposal,
             const std::string& period_text, Format format, const DataArgs& args) {
-    const Period period = parse_period(period_text);
+    const PeriodRange range = parse_run_period(period_text);
     Database db(config.database);
     PluginHost host;
     load_plugins(host, config);
     const LoadedModel base_model = load(base, config);
     const LoadedModel proposal_model = load(proposal, config);
-    DatabaseDataSource data = data_source(db, base_model, args);
-    std::vector<RunResult> runs;
-    runs.push_back(run_model(base_model.model, base_model.region, host, data, period));
-    runs.push_back(run_model(proposal_model.model, base_model.region, host, data, period));
-    check_pins_read(parse_pins(args.pins), data.used());
+    // Per month, base and proposal on that month's data; then each side summed.
+    std::vector<RunResult> bases, proposals;
+    for (auto& [b, p] : for_each_month(range, [&](Period month) {
+             DatabaseDataSource data = data_source(db, base_model, args);
+             return std::pair{
+                 run_model(base_model.model, base_model.region, host, data, month),
+                 run_model(proposal_model.model, base_model.region, host, data, month)};
+         })) {
+        bases.push_back(std::move(b));
+        proposals.push_back(std::move(p));
+    }
+    std::vector<DatasetRef> read = datasets_of(bases);
+    for (const DatasetRef& d : datasets_of(proposals))
+        read.push_back(d);
+    check_pins_read(parse_pins(args.pins), read);
     ComparedRuns stored(db, args.store);
-    for (RunResult& run : runs)
-        stored.add(run);
+    for (std::size_t m = 0; m < bases.size(); ++m) {
+        stored.add(bases[m]);
+        stored.add(proposals[m]);
+    }
+    const RunResult base_sum = sum_months(bases), proposal_sum = sum_months(proposals);
     std::ostringstream output;
-    write_comparison(output, compare_runs(runs[0], runs[1], base_model.region), format);
+    write_comparison(output, compare_runs(base_sum, proposal_sum, base_model.region), format);
     std::cout << stored.finish(output.str(), format);
     return kOk;
 }
