@@ -151,6 +151,16 @@ run_code v compare "${jh[@]}" --base 2020 --proposal 2021 --period 2021-01..2021
 [ "$code" = 3 ] || fail "compare with missing months exited $code"
 grep -q "(2021-03, 2021-07)" "$work/err.txt" || fail "compare: $(cat "$work/err.txt")"
 v runs list --format json | cmp -s - "$work/before.json" || fail "a run was stored although months were missing"
+# Pins reach into the range: the retracted versions, pinned, make the year whole again (and
+# the same money as before); a pin for a month outside it is a mistake (exit 1).
+v run "${jh[@]}" --year 2021 --period 2021-01..2021-12 --no-store --format json \
+    --dataset listing:2021-03@1 --dataset listing:2021-07@1 > "$work/pinned.json" 2> /dev/null \
+    || fail "pinned retracted months"
+/usr/bin/python3 -c 'import json, sys; a, b = (json.load(open(f)) for f in sys.argv[1:]); assert a["total_ore"] == b["total_ore"]' \
+    "$work/pinned.json" "$work/year.json" || fail "pinned year differs"
+run_code v run "${jh[@]}" --year 2021 --period 2021-01..2021-02 --no-store --dataset listing:2021-03@1 \
+    > /dev/null 2> "$work/err.txt"
+[ "$code" = 1 ] || fail "a pin outside the range exited $code"
 # The months that are there still run on their own.
 v run "${jh[@]}" --year 2021 --period 2021-01..2021-02 --no-store > /dev/null 2>&1 || fail "2021-01..2021-02"
 
