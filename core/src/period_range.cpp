@@ -115,19 +115,19 @@ void throw_missing_months(const PeriodRange& range,
                       " (" + months + "); nothing was computed or stored:" + details);
 }
 
-std::string month_runs_text(const RunResult& run) {
+std::string month_runs_text(const std::vector<std::int64_t>& month_run_ids) {
     std::string out;
-    for (const std::int64_t id : run.month_run_ids)
+    for (const std::int64_t id : month_run_ids)
         out += (out.empty() ? "#" : ", #") + std::to_string(id);
     return out;
 }
 
-std::string json_month_run_ids(const RunResult& run) {
-    if (run.month_run_ids.empty())
+std::string json_month_run_ids(const std::vector<std::int64_t>& month_run_ids) {
+    if (month_run_ids.empty())
         return "";
     std::string out = ", \"month_run_ids\": [";
-    for (std::size_t i = 0; i < run.month_run_ids.size(); ++i)
-        out += (i ? ", " : "") + std::to_string(run.month_run_ids[i]);
+    for (std::size_t i = 0; i < month_run_ids.size(); ++i)
+        out += (i ? ", " : "") + std::to_string(month_run_ids[i]);
     return out + "]";
 }
 

@@ -71,9 +71,10 @@ std::string run_id_text(const RunResult& run) {
 void write_table(std::ostream& out, const RunResult& run) {
     out << run.region_name << ", " << (run.title.empty() ? std::to_string(run.year) : run.title)
         << ", payment for " << run.period_text() << " (kr)\n";
-    out << (run.run_id                   ? "Run #" + std::to_string(*run.run_id)
-            : !run.month_run_ids.empty() ? "Runs " + month_runs_text(run) + " (one per month)"
-                                         : std::string("Run not stored"))
+    out << (run.run_id ? "Run #" + std::to_string(*run.run_id)
+            : !run.month_run_ids.empty()
+                ? "Runs " + month_runs_text(run.month_run_ids) + " (one per month)"
+                : std::string("Run not stored"))
         << ", model sha256 " << run.model_hash << "\n";
     if (run.sample_data)
         out << "SAMPLE DATA: computed from the shipped synthetic sample; never pay from it\n";
@@ -165,7 +166,7 @@ void write_csv(std::ostream& out, const RunResult& run) {
 }
 
 void write_json(std::ostream& out, const RunResult& run) {
-    out << "{\n  \"run_id\": " << run_id_text(run) << json_month_run_ids(run)
+    out << "{\n  \"run_id\": " << run_id_text(run) << json_month_run_ids(run.month_run_ids)
         << ",\n  \"model_sha256\": " << json_string(run.model_hash)
         << ",\n  \"sample_data\": " << (run.sample_data ? "true" : "false");
     out << ",\n  \"region\": " << json_string(run.region) << ",\n  \"year\": " << run.year

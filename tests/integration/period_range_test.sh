@@ -2,8 +2,9 @@
 # Whole years: `run` and `compare` over 2021-01..2021-12 on generated data (Jämtland
 # Härjedalen, a listing and unit values for every month of 2021; 4 000 persons, so that
 # every age band whose weight is derived has someone listed) equal the twelve monthly runs
-# summed to the öre, per unit and component; every month is stored as its own run; missing
-# months are all named (exit 3, nothing stored); bad ranges are exit 1.
+# summed to the öre, per unit and component, and so does `compare --models` of the twelve
+# psychiatry models over a quarter; every month is stored as its own run; missing months are
+# all named (exit 3, nothing stored); bad ranges are exit 1.
 # Usage: period_range_test.sh path/to/vardval path/to/vardval-generate SOURCE_DIR
 set -euo pipefail
 vardval=$1
@@ -163,6 +164,40 @@ run_code v run "${jh[@]}" --year 2021 --period 2021-01..2021-02 --no-store --dat
 [ "$code" = 1 ] || fail "a pin outside the range exited $code"
 # The months that are there still run on their own.
 v run "${jh[@]}" --year 2021 --period 2021-01..2021-02 --no-store > /dev/null 2>&1 || fail "2021-01..2021-02"
+
+# compare --models over a quarter (the twelve psychiatry models, a database of their own):
+# every model's column is its three months summed, per unit and in total.
+pdb="sqlite3://db=$work/psychiatry.db"
+vp() { "$vardval" --db "$pdb" --regions "$src/regions" "$@"; }
+"$generate" --out "$work/psy" "${jh[@]}" --persons 4000 --listing-months 2019-10,2024-01,2024-02,2024-03 \
+    --visits-period 2018-11..2019-10 --cni-month 2024-01 --psychiatry-months 2024-01,2024-02,2024-03 \
+    > /dev/null 2>&1
+for f in "$work"/psy/*.csv; do
+  name=$(basename "$f" .csv)
+  kind=${name%-????-??*}
+  vp import "${jh[@]}" --kind "$kind" --period "${name#"$kind"-}" "$f" > /dev/null 2>&1 \
+      || fail "import of psychiatry $name"
+done
+psychiatry=$src/regions/jamtland-harjedalen/psychiatry/
+for m in 2024-01 2024-02 2024-03; do
+  vp compare --models "$psychiatry" --period $m --no-store --format json > "$work/psy-$m.json" 2> /dev/null
+done
+vp compare --models "$psychiatry" --period 2024-01..2024-03 --format json > "$work/psy-q1.json" 2> /dev/null
+/usr/bin/python3 - "$work/psy-q1.json" "$work"/psy-2024-0?.json <<'PY'
+import json, sys
+q, months = json.load(open(sys.argv[1])), [json.load(open(f)) for f in sys.argv[2:]]
+assert q["period"] == "2024-01..2024-03", q["period"]
+assert len(q["models"]) == 12
+for i, m in enumerate(q["models"]):
+    assert m["total_ore"] == sum(x["models"][i]["total_ore"] for x in months), m["name"]
+    assert m["run_id"] is None and m["month_run_ids"] == [3 * i + 1, 3 * i + 2, 3 * i + 3], m
+for u in q["units"]:
+    for name, amount in u["amounts_ore"].items():
+        per_month = [next(x for x in mm["units"] if x["unit"] == u["unit"])["amounts_ore"][name] for mm in months]
+        assert amount == (None if None in per_month else sum(per_month)), (u["unit"], name)
+assert any(m["total_ore"] != q["models"][0]["total_ore"] for m in q["models"]), "all models equal"
+PY
+vp runs verify 2 > /dev/null || fail "run 2 (carve-out, 2024-02) does not verify"
 
 # Ranges that cannot be read: exit 1, saying what is valid.
 for bad in 2021-12..2021-01 2021-01..2024-01 2021-01..2021-13 2021; do

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include <spdlog/spdlog.h>
@@ -337,7 +338,7 @@ int compare(const Config& config, const ModelChoice& base, const ModelChoice& pr
 int compare_models(const Config& config, const std::string& region,
                    const std::vector<std::string>& models, const std::string& period_text,
                    Format format, const DataArgs& args) {
-    const Period period = parse_period(period_text);
+    const PeriodRange range = parse_run_period(period_text);
     // A folder stands for its model files, in name order.
     std::vector<std::string> files;
     for (const std::string& m : models) {
@@ -374,20 +375,34 @@ int compare_models(const Config& config, const std::string& region,
     // One model at a time over the shared data: each run is stored, reduced to its unit
     // totals, and dropped, so memory does not grow with its ledger. The runs are stored in
     // one transaction: all of them, or none if any fails.
-    DatabaseDataSource data = data_source(db, first, args);
+    // Over several months: each month's runs are stored, the model's are summed.
+    std::map<Period, DatabaseDataSource> data;  // each month's, shared by the models
+    const auto run_range = [&](const Model& m) {
+        return for_each_month(range, [&](Period month) {
+            auto source = data.find(month);
+            if (source == data.end())
+                source = data.emplace(month, data_source(db, first, args)).first;
+            return run_model(m, first.region, host, source->second, month);
+        });
+    };
     SideBySideBuilder builder(first.region, compared.size());
     // An import (of the shipped sample) cannot happen inside the batch's transaction: with
     // --sample, a first pass imports what is missing (sample data is small).
     if (args.sample && args.store)
         for (const Model& m : compared)
-            run_model(m, first.region, host, data, period);
+            run_range(m);
     ComparedRuns stored(db, args.store);
     for (const Model& m : compared) {
-        RunResult run = run_model(m, first.region, host, data, period);
-        stored.add(run);
-        builder.add(run);
+        std::vector<RunResult> months = run_range(m);
+        for (RunResult& run : months)
+            stored.add(run);
+        builder.add(sum_months(months));
     }
-    check_pins_read(parse_pins(args.pins), data.used());
+    std::vector<DatasetRef> read;
+    for (const auto& [month, source] : data)
+        for (const DatasetRef& d : source.used())
+            read.push_back(d);
+    check_pins_read(parse_pins(args.pins), read);
     std::ostringstream output;
     write_side_by_side(output, builder.finish(), format);
     std::cout << stored.finish(output.str(), format);

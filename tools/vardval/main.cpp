@@ -154,7 +154,7 @@ int main(int argc, char** argv) {
         models->excludes(pairwise);
     compare_cmd
         ->add_option("--period", period,
-                     "month, YYYY-MM; or YYYY-MM..YYYY-MM with --base/--proposal: each side "
+                     "month, YYYY-MM; or YYYY-MM..YYYY-MM (at most 36 months): each model "
                      "summed over the months, each month from its own data")
         ->required();
     add_data_options(compare_cmd, data, true);

@@ -82,11 +82,11 @@ auto for_each_month(const PeriodRange& range, RunMonth&& run_month)
 // regions or models.
 RunResult sum_months(const std::vector<RunResult>& months);
 
-// The months' stored runs as output names them: "#3, #4, #5"; empty for one month or when
-// the months were not stored.
-std::string month_runs_text(const RunResult& run);
+// The months' stored runs (RunResult::month_run_ids) as output names them: "#3, #4, #5";
+// empty for one month or when the months were not stored.
+std::string month_runs_text(const std::vector<std::int64_t>& month_run_ids);
 // `, "month_run_ids": [3, 4, 5]` for a JSON object, or empty (so one month's JSON is as it
 // always was).
-std::string json_month_run_ids(const RunResult& run);
+std::string json_month_run_ids(const std::vector<std::int64_t>& month_run_ids);
 
 }  // namespace vardval
