@@ -1,8 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <sstream>
 #include <stdexcept>
 
 #include "vardval/ledger.hpp"
+#include "vardval_host/compare.hpp"
 #include "vardval_host/period_range.hpp"
 
 using namespace vardval;
@@ -221,4 +223,42 @@ TEST_CASE("summing states what it cannot do") {
                       Catch::Contains("2021-01 and 2021-03: the months must follow each other"));
     months[2].model_hash = "other";
     CHECK_THROWS_WITH(sum_months(months), Catch::Contains("runs of different models"));
+}
+
+TEST_CASE("sums over the same range compare; over different ranges they do not") {
+    const Region region = two_units();
+    const std::vector<RunResult> base = three_months(region);
+    std::vector<RunResult> proposal = three_months(region);
+    for (RunResult& run : proposal) {
+        run.model_file = "proposal.yaml";
+        run.model_hash = "proposal";
+        *run.run_id += 10;
+    }
+    // The proposal pays 100 öre more in February: a's cap 1100 → 1200.
+    proposal[1].units[0].lines[0].amount_ore += 100;
+    proposal[1].units[0].total_ore += 100;
+    proposal[1].total_ore += 100;
+    const RunResult base_sum = sum_months(base), proposal_sum = sum_months(proposal);
+
+    const Comparison c = compare_runs(base_sum, proposal_sum, region);
+    CHECK(c.total_base_ore == 12101);
+    CHECK(c.total_proposal_ore == 12201);
+    CHECK(c.units[0].diff_ore() == 100);
+    CHECK(c.units[0].listed == 102);
+    std::ostringstream json;
+    write_comparison(json, c, Format::json);
+    CHECK_THAT(json.str(),
+               Catch::Contains("\"period\": \"2021-01..2021-03\"") &&
+                   Catch::Contains("\"run_id\": null, \"month_run_ids\": [13, 14, 15]"));
+
+    // The side by side names the range and each model's month runs.
+    const SideBySide s = compare_side_by_side({base_sum, proposal_sum}, region);
+    CHECK(s.period_text() == "2021-01..2021-03");
+    CHECK(s.models[1].month_run_ids == std::vector<std::int64_t>{13, 14, 15});
+    CHECK(s.models[1].total_ore == 12201);
+
+    // A quarter and its first two months are not the same period.
+    const RunResult two_months = sum_months({proposal[0], proposal[1]});
+    CHECK_THROWS_WITH(compare_runs(base_sum, two_months, region),
+                      "cannot compare different months: 2021-01..2021-03 and 2021-01..2021-02");
 }
