@@ -105,11 +105,21 @@ void throw_missing_months(const PeriodRange& range,
                           const std::vector<std::pair<Period, std::string>>& missing) {
     if (missing.empty())
         return;
-    std::string months, details;
+    // Months missing the same thing (a reference dataset every month reads) share one line.
+    std::string months;
+    std::vector<std::pair<std::string, std::string>> lines;  // months, what
     for (const auto& [month, what] : missing) {
         months += (months.empty() ? "" : ", ") + month.to_string();
-        details += "\n  " + month.to_string() + ": " + what;
+        auto same = std::find_if(lines.begin(), lines.end(),
+                                 [&](const auto& line) { return line.second == what; });
+        if (same == lines.end())
+            lines.emplace_back(month.to_string(), what);
+        else
+            same->first += ", " + month.to_string();
     }
+    std::string details;
+    for (const auto& [which, what] : lines)
+        details += "\n  " + which + ": " + what;
     throw DataMissing("data missing for " + std::to_string(missing.size()) + " of the " +
                       std::to_string(month_count(range)) + " months of " + range.to_string() +
                       " (" + months + "); nothing was computed or stored:" + details);

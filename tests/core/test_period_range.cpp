@@ -133,6 +133,19 @@ TEST_CASE("every month with missing data is named in one error") {
     }
     CHECK(runs == 12);  // every month was tried, so every missing one is named
 
+    // The same thing missing in several months (a reference dataset) is said once.
+    try {
+        for_each_month(parse_run_period("2021-01..2021-03"), [](Period p) {
+            if (p.month != 2)
+                throw DataMissing("no listing for test 2020-10");
+            return 0;
+        });
+        FAIL("missing months must be an error");
+    } catch (const DataMissing& e) {
+        CHECK_THAT(std::string(e.what()),
+                   Catch::EndsWith("stored:\n  2021-01, 2021-03: no listing for test 2020-10"));
+    }
+
     // Any other error stops at once.
     runs = 0;
     CHECK_THROWS_AS(for_each_month(parse_run_period("2021-01..2021-12"),

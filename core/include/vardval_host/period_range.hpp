@@ -48,7 +48,8 @@ std::vector<Period> months_of(const PeriodRange& range);
 std::vector<DatasetRef> datasets_of(const std::vector<RunResult>& runs);
 
 // Throws one DataMissing naming every month of `range` whose data is missing, with what is
-// missing for it. `missing` holds (month, what) in month order; does nothing if empty.
+// missing for it (months missing the same thing, e.g. a reference dataset, share a line).
+// `missing` holds (month, what) in month order; does nothing if empty.
 void throw_missing_months(const PeriodRange& range,
                           const std::vector<std::pair<Period, std::string>>& missing);
 
