@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "vardval_host/period_range.hpp"
+
 namespace vardval {
 namespace {
 
@@ -33,9 +35,9 @@ void check_comparable(const RunResult& first, const RunResult& run, const Region
     if (run.region != first.region)
         throw std::invalid_argument("cannot compare models of different regions: " + first.region +
                                     " and " + run.region);
-    if (run.period != first.period)
-        throw std::invalid_argument("cannot compare different months: " + first.period.to_string() +
-                                    " and " + run.period.to_string());
+    if (run.period_text() != first.period_text())
+        throw std::invalid_argument("cannot compare different months: " + first.period_text() +
+                                    " and " + run.period_text());
     if (region.id != run.region)
         throw std::invalid_argument("the runs are for region " + run.region +
                                     ", the register given is " + region.id + "'s");
@@ -66,7 +68,9 @@ std::string label(const RunResult& run) {
 
 // What stored run a compared model became ("run #12"), or that it was not stored.
 std::string run_note(const RunResult& run) {
-    return run.run_id ? "run #" + std::to_string(*run.run_id) : "not stored";
+    return run.run_id                   ? "run #" + std::to_string(*run.run_id)
+           : !run.month_run_ids.empty() ? "runs " + month_runs_text(run.month_run_ids)
+                                        : "not stored";
 }
 
 std::string json_run_id(const RunResult& run) {
@@ -86,7 +90,7 @@ std::string percent(Ore diff, Ore base) {
 }
 
 void write_table(std::ostream& out, const Comparison& c) {
-    out << c.base->region_name << ", payment for " << c.base->period.to_string() << ": "
+    out << c.base->region_name << ", payment for " << c.base->period_text() << ": "
         << label(*c.proposal) << " against " << label(*c.base) << " (kr)\n";
     if (c.base->sample_data || c.proposal->sample_data)
         out << kSampleWarning;
@@ -124,7 +128,7 @@ void write_table(std::ostream& out, const Comparison& c) {
 
 void write_csv(std::ostream& out, const Comparison& c) {
     out << "period,unit,component,base_ore,proposal_ore,diff_ore\n";
-    const std::string period = c.base->period.to_string();
+    const std::string period = c.base->period_text();
     for (const UnitDiff& u : c.units) {
         for (const ComponentDiff& d : u.components)
             out << period << "," << u.unit->id << "," << d.component << "," << d.base_ore << ","
@@ -148,11 +152,11 @@ void write_json(std::ostream& out, const Comparison& c) {
     auto model = [](const RunResult& r) {
         return "{\"model\": " + json_string(r.model_file) +
                ", \"year\": " + std::to_string(r.year) + ", \"run_id\": " + json_run_id(r) +
+               json_month_run_ids(r.month_run_ids) +
                ", \"model_sha256\": " + json_string(r.model_hash) + "}";
     };
     out << "{\n  \"region\": " << json_string(c.base->region)
-        << ",\n  \"period\": " << json_string(c.base->period.to_string())
-        << ",\n  \"sample_data\": "
+        << ",\n  \"period\": " << json_string(c.base->period_text()) << ",\n  \"sample_data\": "
         << (c.base->sample_data || c.proposal->sample_data ? "true" : "false")
         << ",\n  \"base\": " << model(*c.base) << ",\n  \"proposal\": " << model(*c.proposal)
         << ",\n  \"total_base_ore\": " << c.total_base_ore
@@ -182,7 +186,7 @@ std::string signed_kr(Ore ore) {
 }
 
 void write_side_by_side_table(std::ostream& out, const SideBySide& s) {
-    out << s.region_name << ", payment for " << s.period.to_string() << " under " << s.models.size()
+    out << s.region_name << ", payment for " << s.period_text() << " under " << s.models.size()
         << " models (kr)\n";
     if (s.sample_data)
         out << kSampleWarning;
@@ -229,8 +233,11 @@ void write_side_by_side_table(std::ostream& out, const SideBySide& s) {
     out << "\nColumns:\n";
     for (const SideBySideModel& m : s.models)
         out << "  " << pad(m.name, name_width, false) << "  " << m.file << " ("
-            << (m.run_id ? "run #" + std::to_string(*m.run_id) : "not stored") << ", model sha256 "
-            << m.model_hash << ")" << (m.title.empty() ? "" : ": " + m.title) << "\n";
+            << (m.run_id                   ? "run #" + std::to_string(*m.run_id)
+                : !m.month_run_ids.empty() ? "runs " + month_runs_text(m.month_run_ids)
+                                           : "not stored")
+            << ", model sha256 " << m.model_hash << ")" << (m.title.empty() ? "" : ": " + m.title)
+            << "\n";
 
     const SideBySideModel& first = s.models.front();
     std::size_t total_width = 0;
@@ -274,13 +281,14 @@ void write_side_by_side_csv(std::ostream& out, const SideBySide& s) {
 
 void write_side_by_side_json(std::ostream& out, const SideBySide& s) {
     out << "{\n  \"region\": " << json_string(s.region)
-        << ",\n  \"period\": " << json_string(s.period.to_string())
+        << ",\n  \"period\": " << json_string(s.period_text())
         << ",\n  \"sample_data\": " << (s.sample_data ? "true" : "false") << ",\n  \"models\": [";
     for (std::size_t i = 0; i < s.models.size(); ++i) {
         const SideBySideModel& m = s.models[i];
         out << (i ? "," : "") << "\n    {\"name\": " << json_string(m.name)
             << ", \"file\": " << json_string(m.file) << ", \"title\": " << json_string(m.title)
             << ", \"run_id\": " << (m.run_id ? std::to_string(*m.run_id) : std::string("null"))
+            << json_month_run_ids(m.month_run_ids)
             << ", \"model_sha256\": " << json_string(m.model_hash)
             << ", \"total_ore\": " << m.total_ore << "}";
     }
@@ -416,6 +424,7 @@ void SideBySideBuilder::add(const RunResult& run) {
         first_.region = run.region;
         first_.region_name = run.region_name;
         first_.period = run.period;
+        first_.last_period = run.last_period;
         index_ = UnitIndex(region_);
     }
     check_comparable(first_, run, region_);
@@ -432,7 +441,8 @@ void SideBySideBuilder::add(const RunResult& run) {
                                  " öre do not add up to the run's total " +
                                  std::to_string(run.total_ore) + " öre");
     files_.push_back(run.model_file);
-    models_.push_back({"", run.model_file, run.title, run.model_hash, run.run_id, run.total_ore});
+    models_.push_back({"", run.model_file, run.title, run.model_hash, run.run_id, run.month_run_ids,
+                       run.total_ore});
     sample_data_ = sample_data_ || run.sample_data;
 }
 
@@ -444,6 +454,7 @@ SideBySide SideBySideBuilder::finish() {
     s.region = first_.region;
     s.region_name = first_.region_name;
     s.period = first_.period;
+    s.last_period = first_.last_period;
     s.sample_data = sample_data_;
     const std::vector<std::string> names = model_column_names(files_);
     s.models = std::move(models_);

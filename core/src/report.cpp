@@ -4,6 +4,8 @@
 #include <iomanip>
 #include <sstream>
 
+#include "vardval_host/period_range.hpp"
+
 namespace vardval {
 
 std::string json_string(const std::string& s) {
@@ -68,8 +70,11 @@ std::string run_id_text(const RunResult& run) {
 
 void write_table(std::ostream& out, const RunResult& run) {
     out << run.region_name << ", " << (run.title.empty() ? std::to_string(run.year) : run.title)
-        << ", payment for " << run.period.to_string() << " (kr)\n";
-    out << (run.run_id ? "Run #" + std::to_string(*run.run_id) : std::string("Run not stored"))
+        << ", payment for " << run.period_text() << " (kr)\n";
+    out << (run.run_id ? "Run #" + std::to_string(*run.run_id)
+            : !run.month_run_ids.empty()
+                ? "Runs " + month_runs_text(run.month_run_ids) + " (one per month)"
+                : std::string("Run not stored"))
         << ", model sha256 " << run.model_hash << "\n";
     if (run.sample_data)
         out << "SAMPLE DATA: computed from the shipped synthetic sample; never pay from it\n";
@@ -151,7 +156,7 @@ void write_csv(std::ostream& out, const RunResult& run) {
                                     ",";
     for (const UnitStatement& s : run.units)
         for (const LedgerLine& l : s.lines)
-            out << run_columns << run.period.to_string() << "," << csv_field(l.unit) << ","
+            out << run_columns << run.period_text() << "," << csv_field(l.unit) << ","
                 << csv_field(s.unit->name) << "," << csv_field(l.component) << ","
                 << csv_field(l.type) << "," << l.basis.to_string() << "," << csv_field(l.basis_unit)
                 << "," << l.rate_ore.to_string() << "," << l.amount_ore << ","
@@ -180,11 +185,11 @@ void write_json_line(std::ostream& out, const LedgerLine& l) {
 }
 
 void write_json(std::ostream& out, const RunResult& run) {
-    out << "{\n  \"run_id\": " << run_id_text(run)
+    out << "{\n  \"run_id\": " << run_id_text(run) << json_month_run_ids(run.month_run_ids)
         << ",\n  \"model_sha256\": " << json_string(run.model_hash)
         << ",\n  \"sample_data\": " << (run.sample_data ? "true" : "false");
     out << ",\n  \"region\": " << json_string(run.region) << ",\n  \"year\": " << run.year
-        << ",\n  \"period\": " << json_string(run.period.to_string())
+        << ",\n  \"period\": " << json_string(run.period_text())
         << ",\n  \"model\": " << json_string(run.model_file) << ",\n  \"datasets\": [";
     for (std::size_t i = 0; i < run.datasets.size(); ++i)
         out << (i ? ", " : "") << json_string(run.datasets[i].to_string());
@@ -239,7 +244,7 @@ void write_run(std::ostream& out, const RunResult& run, Format format) {
 
 void write_explanation(std::ostream& out, const RunResult& run, const UnitStatement& s) {
     out << s.unit->name << " (" << s.unit->id << ", " << to_string(s.unit->ownership) << "), "
-        << run.region_name << ", payment for " << run.period.to_string() << "\n";
+        << run.region_name << ", payment for " << run.period_text() << "\n";
     if (run.sample_data)
         out << "SAMPLE DATA: computed from the shipped synthetic sample; never pay from it\n";
     out << "Listed: " << s.listed << "\n\n";

@@ -37,6 +37,6 @@ int validate_path(const Config& config, const ModelChoice& choice, Format format
 
 // A model computed for a month outside its year: a warning naming both, an IssueError
 // (exit 2) with `strict`.
-void check_period_in_year(const Model& model, Period period, bool strict);
+void check_period_in_year(const Model& model, const PeriodRange& months, bool strict);
 
 }  // namespace vardval::cli

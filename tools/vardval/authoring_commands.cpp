@@ -351,17 +351,18 @@ int validate_path(const Config& config, const ModelChoice& choice, Format format
     return worst;
 }
 
-void check_period_in_year(const Model& model, Period period, bool strict) {
-    if (model.year == 0 || model.year == period.year)
+void check_period_in_year(const Model& model, const PeriodRange& months, bool strict) {
+    if (model.year == 0 || (model.year == months.first.year && model.year == months.last.year))
         return;
+    const Period outside = months.first.year != model.year ? months.first : months.last;
     const std::string message = "the model is for " + std::to_string(model.year) +
-                                " but the month computed, " + period.to_string() + ", is in " +
-                                std::to_string(period.year);
+                                " but the month computed, " + outside.to_string() + ", is in " +
+                                std::to_string(outside.year);
     if (strict)
         throw IssueError("model year and month differ (--strict)",
                          {Issue{model.file, 0, 0, "year",
                                 message + ": run it on a month of " + std::to_string(model.year) +
-                                    ", or use the model of " + std::to_string(period.year)}});
+                                    ", or use the model of " + std::to_string(outside.year)}});
     spdlog::warn("{}: {} (refused with --strict)", model.file, message);
 }
 

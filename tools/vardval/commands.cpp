@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <sstream>
 
 #include <spdlog/spdlog.h>
@@ -13,6 +14,7 @@
 #include "vardval_host/compare.hpp"
 #include "vardval_host/datasets.hpp"
 #include "vardval_host/engine.hpp"
+#include "vardval_host/period_range.hpp"
 #include "vardval_host/plugin_host.hpp"
 #include "vardval_host/provenance.hpp"
 #include "vardval_host/storage.hpp"
@@ -76,7 +78,7 @@ RunResult compute(const Config& config, const ModelChoice& choice, Period period
                   PluginHost& host, LoadedModel& loaded, const DataArgs& args) {
     load_plugins(host, config);
     loaded = load(choice, config);
-    check_period_in_year(loaded.model, period, args.strict);
+    check_period_in_year(loaded.model, {period, period}, args.strict);
     DatabaseDataSource data = data_source(db, loaded, args);
     RunResult result = run_model(loaded.model, loaded.region, host, data, period);
     check_pins_read(parse_pins(args.pins), result.datasets);
@@ -256,15 +258,27 @@ int import(const Config& config, const ImportArgs& args) {
 
 int run(const Config& config, const ModelChoice& choice, const std::string& period_text,
         Format format, const DataArgs& args) {
-    const Period period = parse_period(period_text);
+    const PeriodRange range = parse_run_period(period_text);
     Database db(config.database);
     PluginHost host;
-    LoadedModel loaded;
-    RunResult result = compute(config, choice, period, db, host, loaded, args);
-    // Printed only once stored, naming the stored run.
-    if (args.store)
-        spdlog::info("run stored as #{} in the database", db.store_run(result, render_all));
-    write_run(std::cout, result, format);
+    load_plugins(host, config);
+    const LoadedModel loaded = load(choice, config);
+    check_period_in_year(loaded.model, range, args.strict);
+    // Each month from its own data (a data source of its own records only what it read).
+    std::vector<RunResult> months = for_each_month(range, [&](Period month) {
+        DatabaseDataSource data = data_source(db, loaded, args);
+        return run_model(loaded.model, loaded.region, host, data, month);
+    });
+    check_pins_read(parse_pins(args.pins), datasets_of(months));
+    // Every month is stored as its own run (all of them or none), before anything is printed.
+    if (args.store) {
+        Database::RunBatch batch(db);
+        for (RunResult& month : months)
+            spdlog::info("run {} stored as #{} in the database", month.period.to_string(),
+                         db.store_run(month, render_all));
+        batch.commit();
+    }
+    write_run(std::cout, sum_months(months), format);
     return kOk;
 }
 
@@ -330,24 +344,37 @@ class ComparedRuns {
 
 int compare(const Config& config, const ModelChoice& base, const ModelChoice& proposal,
             const std::string& period_text, Format format, const DataArgs& args) {
-    const Period period = parse_period(period_text);
+    const PeriodRange range = parse_run_period(period_text);
     Database db(config.database);
     PluginHost host;
     load_plugins(host, config);
     const LoadedModel base_model = load(base, config);
     const LoadedModel proposal_model = load(proposal, config);
     for (const LoadedModel* m : {&base_model, &proposal_model})
-        check_period_in_year(m->model, period, args.strict);
-    DatabaseDataSource data = data_source(db, base_model, args);
-    std::vector<RunResult> runs;
-    runs.push_back(run_model(base_model.model, base_model.region, host, data, period));
-    runs.push_back(run_model(proposal_model.model, base_model.region, host, data, period));
-    check_pins_read(parse_pins(args.pins), data.used());
+        check_period_in_year(m->model, range, args.strict);
+    // Per month, base and proposal on that month's data; then each side summed.
+    std::vector<RunResult> bases, proposals;
+    for (auto& [b, p] : for_each_month(range, [&](Period month) {
+             DatabaseDataSource data = data_source(db, base_model, args);
+             return std::pair{
+                 run_model(base_model.model, base_model.region, host, data, month),
+                 run_model(proposal_model.model, base_model.region, host, data, month)};
+         })) {
+        bases.push_back(std::move(b));
+        proposals.push_back(std::move(p));
+    }
+    std::vector<DatasetRef> read = datasets_of(bases);
+    for (const DatasetRef& d : datasets_of(proposals))
+        read.push_back(d);
+    check_pins_read(parse_pins(args.pins), read);
     ComparedRuns stored(db, args.store);
-    for (RunResult& run : runs)
-        stored.add(run);
+    for (std::size_t m = 0; m < bases.size(); ++m) {
+        stored.add(bases[m]);
+        stored.add(proposals[m]);
+    }
+    const RunResult base_sum = sum_months(bases), proposal_sum = sum_months(proposals);
     std::ostringstream output;
-    write_comparison(output, compare_runs(runs[0], runs[1], base_model.region), format);
+    write_comparison(output, compare_runs(base_sum, proposal_sum, base_model.region), format);
     std::cout << stored.finish(output.str(), format);
     return kOk;
 }
@@ -355,7 +382,7 @@ int compare(const Config& config, const ModelChoice& base, const ModelChoice& pr
 int compare_models(const Config& config, const std::string& region,
                    const std::vector<std::string>& models, const std::string& period_text,
                    Format format, const DataArgs& args) {
-    const Period period = parse_period(period_text);
+    const PeriodRange range = parse_run_period(period_text);
     // A folder stands for its model files, in name order.
     std::vector<std::string> files;
     for (const std::string& m : models) {
@@ -387,27 +414,41 @@ int compare_models(const Config& config, const std::string& region,
     for (std::size_t i = 1; i < files.size(); ++i)
         compared.push_back(load_model_of(ModelChoice{first.model.region, 0, files[i]}, config));
     for (const Model& m : compared)
-        check_period_in_year(m, period, args.strict);
+        check_period_in_year(m, range, args.strict);
     for (const Model& m : compared)
         if (auto issues = validate_model(m, first.region, host); !issues.empty())
             throw IssueError("invalid model", std::move(issues));
     // One model at a time over the shared data: each run is stored, reduced to its unit
     // totals, and dropped, so memory does not grow with its ledger. The runs are stored in
     // one transaction: all of them, or none if any fails.
-    DatabaseDataSource data = data_source(db, first, args);
+    // Over several months: each month's runs are stored, the model's are summed.
+    std::map<Period, DatabaseDataSource> data;  // each month's, shared by the models
+    const auto run_range = [&](const Model& m) {
+        return for_each_month(range, [&](Period month) {
+            auto source = data.find(month);
+            if (source == data.end())
+                source = data.emplace(month, data_source(db, first, args)).first;
+            return run_model(m, first.region, host, source->second, month);
+        });
+    };
     SideBySideBuilder builder(first.region, compared.size());
     // An import (of the shipped sample) cannot happen inside the batch's transaction: with
     // --sample, a first pass imports what is missing (sample data is small).
     if (args.sample && args.store)
         for (const Model& m : compared)
-            run_model(m, first.region, host, data, period);
+            run_range(m);
     ComparedRuns stored(db, args.store);
     for (const Model& m : compared) {
-        RunResult run = run_model(m, first.region, host, data, period);
-        stored.add(run);
-        builder.add(run);
+        std::vector<RunResult> months = run_range(m);
+        for (RunResult& run : months)
+            stored.add(run);
+        builder.add(sum_months(months));
     }
-    check_pins_read(parse_pins(args.pins), data.used());
+    std::vector<DatasetRef> read;
+    for (const auto& [month, source] : data)
+        for (const DatasetRef& d : source.used())
+            read.push_back(d);
+    check_pins_read(parse_pins(args.pins), read);
     std::ostringstream output;
     write_side_by_side(output, builder.finish(), format);
     std::cout << stored.finish(output.str(), format);

@@ -146,9 +146,14 @@ int main(int argc, char** argv) {
 
     std::string period, unit;
     DataArgs data;
-    auto* run_cmd = app.add_subcommand("run", "compute one month's payment to every unit");
+    auto* run_cmd =
+        app.add_subcommand("run", "compute a month's (or months') payment to every unit");
     add_model_options(run_cmd, choice);
-    run_cmd->add_option("--period", period, "month to pay, YYYY-MM")->required();
+    run_cmd
+        ->add_option("--period", period,
+                     "month to pay, YYYY-MM; or YYYY-MM..YYYY-MM (at most 36 months): each month "
+                     "from its own data and stored as its own run, reported as their sum")
+        ->required();
     add_data_options(run_cmd, data, true);
     add_format(run_cmd);
 
@@ -181,7 +186,11 @@ int main(int argc, char** argv) {
         "is the reference (instead of --base/--proposal)");
     for (CLI::Option* pairwise : {base_year, proposal_year, base_model, proposal_model})
         models->excludes(pairwise);
-    compare_cmd->add_option("--period", period, "month, YYYY-MM")->required();
+    compare_cmd
+        ->add_option("--period", period,
+                     "month, YYYY-MM; or YYYY-MM..YYYY-MM (at most 36 months): each model "
+                     "summed over the months, each month from its own data")
+        ->required();
     add_data_options(compare_cmd, data, true);
     add_format(compare_cmd);
 

@@ -55,8 +55,9 @@ struct SideBySideModel {
     std::string name;  // column name: the file's stem, unique (see model_column_names)
     std::string file;
     std::string title;
-    std::string model_hash;              // SHA-256 of the resolved model
-    std::optional<std::int64_t> run_id;  // the stored run, if stored
+    std::string model_hash;                   // SHA-256 of the resolved model
+    std::optional<std::int64_t> run_id;       // the stored run, if stored
+    std::vector<std::int64_t> month_run_ids;  // over several months: each month's stored run
     Ore total_ore = 0;
 };
 
@@ -69,12 +70,18 @@ struct SideBySide {
     std::string region;
     std::string region_name;
     Period period;
+    std::optional<Period> last_period;    // over several months (RunResult::last_period)
     bool sample_data = false;             // some model read the shipped synthetic sample
     std::vector<SideBySideModel> models;  // in the order given; the first is the reference
     std::vector<SideBySideUnit> units;    // every unit any model pays, in register order
     // Models whose totals are identical to the öre, two or more to a group (indices into
     // `models`), groups in order of their first model.
     std::vector<std::vector<std::size_t>> equal_totals;
+
+    // "2021-02", or "2021-01..2021-12" for several months.
+    std::string period_text() const {
+        return PeriodRange{period, last_period.value_or(period)}.to_string();
+    }
 };
 
 // Column names for model files: each file's stem; files sharing a stem are named by their

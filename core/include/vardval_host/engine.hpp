@@ -31,6 +31,9 @@ struct RunResult {
     Period period;
     // Set for a run over several months (`--period 2021-01..2021-12`): the last month.
     std::optional<Period> last_period;
+    // A run over several months is not stored itself: each month is (period_range.hpp).
+    // These are the months' stored runs, in month order; empty for one month or unstored.
+    std::vector<std::int64_t> month_run_ids;
     std::vector<std::pair<std::string, std::string>> components;  // id, type
     std::vector<DatasetRef> datasets;                             // what was read
     bool sample_data = false;  // some of it is the shipped synthetic sample: never pay from it
