@@ -4,6 +4,8 @@ set -euo pipefail
 packages=(cmake make g++ pkg-config python3
           libboost-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libcli11-dev catch2
           libsoci-dev libsqlite3-dev libpq-dev libssl-dev libxxhash-dev postgresql
+          libxlsxwriter-dev                        # XLSX output
+          chromium python3-openpyxl python3-pil    # the office-format tests: render, read back
           clang libclang-rt-14-dev)  # the fuzz harnesses (scripts/fuzz.sh): libFuzzer, sanitizers
 missing=()
 for p in "${packages[@]}"; do
