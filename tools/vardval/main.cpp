@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "commands.hpp"
+#include "statement_command.hpp"
 #include "vardval_host/datasets.hpp"
 #include "vardval_host/plugin_host.hpp"
 #include "vardval_host/storage.hpp"
@@ -126,6 +127,15 @@ int main(int argc, char** argv) {
     explain_cmd->add_option("--unit", unit, "unit id from region.yaml")->required();
     add_data_options(explain_cmd, data, false);
 
+    StatementArgs statement_args;
+    auto* statement_cmd = app.add_subcommand(
+        "statement",
+        "one unit's month as a statement (ersättningsbesked): each component's basis, rate, "
+        "amount and explanation, with last month and the year to date");
+    add_model_options(statement_cmd, choice);
+    add_data_options(statement_cmd, data, false);
+    add_statement_options(statement_cmd, statement_args);
+
     ModelChoice base, proposal;
     std::vector<std::string> compared_models;
     auto* compare_cmd = app.add_subcommand(
@@ -191,13 +201,15 @@ int main(int argc, char** argv) {
         "plugins; exit 7 and list the units that differ");
     runs_verify_cmd->add_option("id", run_id, "run id")->required();
 
-    for (CLI::App* cmd : {plugins_cmd, validate_cmd, import_cmd, run_cmd, explain_cmd, compare_cmd,
-                          datasets_cmd, retract_cmd, runs_list_cmd, runs_show_cmd, runs_verify_cmd})
+    for (CLI::App* cmd :
+         {plugins_cmd, validate_cmd, import_cmd, run_cmd, explain_cmd, statement_cmd, compare_cmd,
+          datasets_cmd, retract_cmd, runs_list_cmd, runs_show_cmd, runs_verify_cmd})
         cmd->footer(kExitCodes);
 
     try {
         app.parse(argc, argv);
-        if (validate_cmd->parsed() || run_cmd->parsed() || explain_cmd->parsed())
+        if (validate_cmd->parsed() || run_cmd->parsed() || explain_cmd->parsed() ||
+            statement_cmd->parsed())
             require_model(choice);
         if (compare_cmd->parsed() && models->count() == 0) {
             proposal.region = base.region;
@@ -221,6 +233,8 @@ int main(int argc, char** argv) {
             return cli::run(config, choice, period, parse_format(format), data);
         if (explain_cmd->parsed())
             return cli::explain(config, choice, period, unit, data);
+        if (statement_cmd->parsed())
+            return cli::statement(config, choice, data, statement_args);
         if (compare_cmd->parsed() && models->count() > 0)
             return cli::compare_models(config, base.region, compared_models, period,
                                        parse_format(format), data);

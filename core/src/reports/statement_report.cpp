@@ -170,6 +170,11 @@ Report statement_report(const StatementInput& in, const std::string& unit, Lang 
              "statement"});
     r.tables.push_back(components_table(in, unit, last_month, lang));
     r.tables.push_back(months_table(in, unit, lang));
+    r.charts.push_back({"components",
+                        "component",
+                        "amount",
+                        {"Belopp per komponent " + run.period.to_string(),
+                         "Amount per component " + run.period.to_string()}});
     for (const MonthNotComputed& m : in.not_computed)
         r.notes.push_back(
             {m.period.to_string() + ": inte beräknad (" + m.reason +

@@ -220,14 +220,15 @@ void write_chart(std::ostream& out, const Chart& chart, const Table& t, Lang lan
     for (std::size_t i = 0; i < bars.size(); ++i) {
         const Bar& b = bars[i];
         const double y = 3 + kRow * static_cast<double>(i);
-        const bool gain = b.value > Rational();
+        // Zero is drawn as a gain would be (no length, its value to the right of the line).
+        const bool gain = b.value >= Rational();
+        const char* const sign = b.value.is_zero() ? "zero" : gain ? "gain" : "loss";
         const double w = length(gain ? b.value : Rational() - b.value);
         const double x = gain ? zero : zero - w;
         out << "<g>\n<title>" << escape(b.label) << ": " << escape(b.text) << "</title>\n"
             << "<text x=\"" << kLabel - 6 << "\" y=\"" << y + kBar - 2 << "\" text-anchor=\"end\">"
             << escape(shortened(b.label, 30)) << "</text>\n"
-            << "<rect class=\"bar " << (gain ? "gain" : "loss") << "\" data-label=\""
-            << escape(b.label) << "\" "
+            << "<rect class=\"bar " << sign << "\" data-label=\"" << escape(b.label) << "\" "
             << (kind == ColumnKind::kr ? "data-value-ore" : "data-value") << "=\"" << b.exact
             << "\" x=\"" << x << "\" y=\"" << y << "\" width=\"" << w << "\" height=\"" << kBar
             << "\"/>\n"
