@@ -112,7 +112,23 @@ assert Decimal(str(total.value)) == Decimal(u["total_ore"]) / 100, (total.value,
 assert wb["Sammanfattning"]["A3"].value.startswith("EXEMPELDATA"), wb["Sammanfattning"]["A3"].value
 PY
 
-# 5. English labels; and the errors a user meets first.
+# 5. October: the year to date is February's and October's runs, the only months of 2020
+# with a listing; the seven months between are named, not counted as zero.
+"$vardval" --db "$db" run "${model[@]}" --period 2020-10 --format json --no-store \
+    > "$work/run10.json" 2> /dev/null
+"$vardval" --db "$db" statement "${model[@]}" --period 2020-10 --unit $unit > "$work/oct.html"
+"$python" - "$work/oct.html" "$work/run.json" "$work/run10.json" $unit <<'PY'
+import json, re, sys
+page = open(sys.argv[1]).read()
+feb, oct_ = (next(u for u in json.load(open(f))["units"] if u["unit"] == sys.argv[4])
+             for f in sys.argv[2:4])
+ytd = re.search(r'<tr class="total">.*?data-column="year_to_date" data-ore="(-?\d+)"', page).group(1)
+assert int(ytd) == feb["total_ore"] + oct_["total_ore"], (ytd, feb["total_ore"], oct_["total_ore"])
+for m in ["2020-01"] + [f"2020-{m:02}" for m in range(3, 10)]:
+    assert f"<p>{m}: inte beräknad (no listing" in page, m
+PY
+
+# 6. English labels; and the errors a user meets first.
 "$vardval" --db "$db" statement "${model[@]}" --period 2020-02 --unit $unit --lang en \
     > "$work/en.html"
 grep -q '<th class="num" data-column="amount">Amount (kr)</th>' "$work/en.html" \
