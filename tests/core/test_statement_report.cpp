@@ -61,10 +61,10 @@ TEST_CASE("statement: last month and year to date per component, a missing month
     in.labels = {{"capitation", "Ersättning listad"}, {"cni", ""}};
     const Report r = statement_report(in, "a", Lang::sv);
 
-    REQUIRE(r.tables.size() == 2);
+    REQUIRE(r.tables.size() == 3);
     const Table& c = r.tables[0];
     REQUIRE(c.rows.size() == 4);
-    // Columns: component, basis, counting, rate, amount, last month, year to date, explanation.
+    // Columns: component, basis, counting, rate, amount, last month, year to date.
     CHECK(std::get<std::string>(c.rows[0].cells[0]) == "Ersättning listad");
     CHECK(std::get<std::string>(c.rows[1].cells[0]) == "cni");  // no label: the id
     CHECK(c.columns[5].label.sv == "Förra månaden (2021-02) (kr)");
@@ -72,7 +72,11 @@ TEST_CASE("statement: last month and year to date per component, a missing month
     CHECK(ore(c.rows[0].cells[4]) == 1000);
     CHECK(ore(c.rows[0].cells[5]) == 900);
     CHECK(ore(c.rows[0].cells[6]) == 1900);
-    CHECK(std::get<std::string>(c.rows[0].cells[7]) == "capitation for 10 listed");
+    // The sentences, one per line of this month, in their own table.
+    const Table& e = r.tables[1];
+    REQUIRE(e.rows.size() == 2);
+    CHECK(std::get<std::string>(e.rows[0].cells[0]) == "Ersättning listad");
+    CHECK(std::get<std::string>(e.rows[0].cells[1]) == "capitation for 10 listed");
     // cni: 500, 400, 900.
     CHECK(ore(c.rows[1].cells[6]) == 900);
     // goal: nothing this month (empty, not zero), 300 in February and this year.
@@ -86,7 +90,7 @@ TEST_CASE("statement: last month and year to date per component, a missing month
     CHECK(ore(c.rows[3].cells[6]) == 3100);
 
     // Every month of the year so far; January not computed and shown empty, not as zero.
-    const Table& m = r.tables[1];
+    const Table& m = r.tables[2];
     REQUIRE(m.rows.size() == 4);
     CHECK(std::get<std::string>(m.rows[0].cells[0]) == "2021-01");
     CHECK(std::holds_alternative<std::monostate>(m.rows[0].cells[2]));

@@ -101,7 +101,8 @@ import json, sys, openpyxl
 from decimal import Decimal
 wb = openpyxl.load_workbook(sys.argv[1])
 u = next(x for x in json.load(open(sys.argv[2]))["units"] if x["unit"] == sys.argv[3])
-assert wb.sheetnames == ["Sammanfattning", "Ersättning per komponent", "Månader i år"], wb.sheetnames
+assert wb.sheetnames == ["Sammanfattning", "Ersättning per komponent", "Så har beloppen räknats",
+                        "Månader i år"], wb.sheetnames
 ws = wb["Ersättning per komponent"]
 assert ws.freeze_panes == "A2"
 header = [c.value for c in ws[1]]

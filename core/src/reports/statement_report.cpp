@@ -41,6 +41,12 @@ Cell cell(const std::optional<Ore>& amount) {
     return amount ? Cell{*amount} : Cell{};
 }
 
+// The model's label for a component, or its id when the model gives none.
+std::string label_of(const StatementInput& in, const std::string& component) {
+    const auto label = in.labels.find(component);
+    return label != in.labels.end() && !label->second.empty() ? label->second : component;
+}
+
 Table components_table(const StatementInput& in, const std::string& unit,
                        const RunResult* last_month, Lang lang) {
     const RunResult& run = *in.month;
@@ -57,10 +63,8 @@ Table components_table(const StatementInput& in, const std::string& unit,
              {"last_month",
               {"Förra månaden" + last_text + " (kr)", "Last month" + last_text + " (kr)"},
               ColumnKind::kr},
-             {"year_to_date", {"Hittills i år (kr)", "Year to date (kr)"}, ColumnKind::kr},
-             {"explanation", {"Förklaring", "Explanation"}, ColumnKind::text}},
+             {"year_to_date", {"Hittills i år (kr)", "Year to date (kr)"}, ColumnKind::kr}},
             {}};
-    std::vector<Cell> last_totals, year_totals;
     for (const auto& [component, type] : run.components) {
         const LedgerLine* line = nullptr;
         for (const LedgerLine& l : s.lines)
@@ -71,17 +75,14 @@ Table components_table(const StatementInput& in, const std::string& unit,
             months.push_back(component_amount(find_unit(*earlier, unit), component));
         if (!line && !sum_amounts(months))
             continue;  // a component that never paid this unit this year
-        const auto label = in.labels.find(component);
         Row row;
         row.cells.resize(t.columns.size());
-        row.cells[0] =
-            label != in.labels.end() && !label->second.empty() ? label->second : component;
+        row.cells[0] = label_of(in, component);
         if (line) {
             row.cells[1] = line->exact_basis();
             row.cells[2] = line->basis_unit;
             row.cells[3] = line->exact_rate();
             row.cells[4] = line->amount_ore;
-            row.cells[7] = line->explanation;
         }
         row.cells[5] = cell(component_amount(last, component));
         row.cells[6] = cell(sum_amounts(months));
@@ -100,6 +101,18 @@ Table components_table(const StatementInput& in, const std::string& unit,
         total.cells[5] = last->total_ore;
     total.cells[6] = cell(sum_amounts(totals));
     t.rows.push_back(std::move(total));
+    return t;
+}
+
+// The sentence each of this month's lines gives, under the figures: it needs the page's width.
+Table explanations_table(const StatementInput& in, const std::string& unit) {
+    Table t{"explanations",
+            {"Så har beloppen räknats", "How the amounts were computed"},
+            {{"component", {"Komponent", "Component"}, ColumnKind::text},
+             {"explanation", {"Förklaring", "Explanation"}, ColumnKind::text}},
+            {}};
+    for (const LedgerLine& l : find_unit(*in.month, unit)->lines)
+        t.rows.push_back({{label_of(in, l.component), l.explanation}});
     return t;
 }
 
@@ -169,6 +182,7 @@ Report statement_report(const StatementInput& in, const std::string& unit, Lang 
              "SAMPLE DATA: computed from the shipped synthetic sample; never pay from this "
              "statement"});
     r.tables.push_back(components_table(in, unit, last_month, lang));
+    r.tables.push_back(explanations_table(in, unit));
     r.tables.push_back(months_table(in, unit, lang));
     r.charts.push_back({"components",
                         "component",

@@ -23,10 +23,11 @@ h2 { font-size: 12pt; margin: 1.2em 0 0.4em; break-after: avoid; page-break-afte
 .warnings { border: 2px solid #b00020; background: #fdecea; color: #7a0014; padding: 0.4em 0.8em;
             margin: 0 0 1em; font-weight: bold; break-inside: avoid; }
 .warnings p { margin: 0.2em 0; }
-table { border-collapse: collapse; width: 100%; margin: 0 0 0.8em; }
-th, td { padding: 2px 6px; border-bottom: 1px solid #ddd; vertical-align: top; }
+table { border-collapse: collapse; width: 100%; margin: 0 0 0.8em; font-size: 8.5pt; }
+th, td { padding: 1px 4px; border-bottom: 1px solid #ddd; vertical-align: top; }
 th { background: #e8eef4; text-align: left; font-weight: bold; }
-th.num, td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 tr.subtotal td { font-weight: bold; background: #f3f3f3; }
 tr.total td { font-weight: bold; border-top: 2px solid #111; border-bottom: 2px solid #111; }
 figure { margin: 0.6em 0 1em; break-inside: avoid; page-break-inside: avoid; }
@@ -40,6 +41,7 @@ svg .axis { stroke: #555; stroke-width: 1; }
 @page { size: A4; margin: 12mm 12mm 14mm; }
 @media print {
   body { margin: 0; max-width: none; font-size: 9pt; }
+  table { font-size: 8pt; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
 }
@@ -200,7 +202,7 @@ void write_chart(std::ostream& out, const Chart& chart, const Table& t, Lang lan
             most_loss = Rational() - b.value;
     }
     // Layout in SVG units (about pixels at 96 dpi; 680 fits A4 between margins).
-    constexpr double kWidth = 680, kLabel = 190, kValuePad = 95, kRow = 18, kBar = 12;
+    constexpr double kWidth = 680, kLabel = 215, kValuePad = 95, kRow = 18, kBar = 12;
     const double gain_pad = most_gain.is_zero() ? 0 : kValuePad;
     const double loss_pad = most_loss.is_zero() ? 0 : kValuePad;
     const double area = kWidth - kLabel - gain_pad - loss_pad;
@@ -227,7 +229,7 @@ void write_chart(std::ostream& out, const Chart& chart, const Table& t, Lang lan
         const double x = gain ? zero : zero - w;
         out << "<g>\n<title>" << escape(b.label) << ": " << escape(b.text) << "</title>\n"
             << "<text x=\"" << kLabel - 6 << "\" y=\"" << y + kBar - 2 << "\" text-anchor=\"end\">"
-            << escape(shortened(b.label, 30)) << "</text>\n"
+            << escape(shortened(b.label, 32)) << "</text>\n"
             << "<rect class=\"bar " << sign << "\" data-label=\"" << escape(b.label) << "\" "
             << (kind == ColumnKind::kr ? "data-value-ore" : "data-value") << "=\"" << b.exact
             << "\" x=\"" << x << "\" y=\"" << y << "\" width=\"" << w << "\" height=\"" << kBar
