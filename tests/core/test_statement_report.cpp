@@ -51,9 +51,11 @@ Ore ore(const Cell& c) {
 TEST_CASE("statement: last month and year to date per component, a missing month named") {
     const Region region = test::make_region({"a", "b"});
     // March pays capitation and CNI; February also paid a goal, which March does not.
-    const RunResult march = month(region, 3, {line("capitation", 1000), line("cni", 500)});
-    const RunResult february =
+    RunResult march = month(region, 3, {line("capitation", 1000), line("cni", 500)});
+    RunResult february =
         month(region, 2, {line("capitation", 900), line("cni", 400), line("goal", 300)});
+    march.datasets = {{"listing", "2021-03", 1}};
+    february.datasets = {{"listing", "2021-02", 2}};
     StatementInput in;
     in.month = &march;
     in.earlier = {&february};
@@ -100,6 +102,9 @@ TEST_CASE("statement: last month and year to date per component, a missing month
     CHECK(ore(m.rows[3].cells[2]) == 3100);
     CHECK(r.notes.at(0).sv ==
           "2021-01: inte beräknad (no listing for test 2021-01); ingår inte i hittills i år");
+    // Each month's data is named: the year to date's figures are explainable too.
+    CHECK(r.notes.at(2).sv == "Data för 2021-03: listing 2021-03 v1");
+    CHECK(r.notes.at(3).sv == "Data för 2021-02: listing 2021-02 v2");
     CHECK(r.warnings.empty());
     CHECK(r.title.sv == "Ersättningsbesked 2021-03: Unit a (a), Test region");
 }

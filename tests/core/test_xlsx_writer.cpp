@@ -91,6 +91,8 @@ TEST_CASE("xlsx: English labels, and sheet names Excel accepts") {
     r.tables[1].title.en = "Payment per unit and component for the whole year 2021";
     r.tables.push_back(r.tables[0]);
     r.tables[2].title.en = "Parameters: sources [a/b]";
+    r.tables.push_back(r.tables[0]);
+    r.tables[3].title.en = "SUMMARY";  // Excel: the same name as "Summary"
     r.charts.clear();
     const auto book = test::write_temp("report_en.xlsx", "");
     write_xlsx(book.string(), r, Lang::en);
@@ -99,7 +101,7 @@ TEST_CASE("xlsx: English labels, and sheet names Excel accepts") {
     // 28 characters, then " 2" for the second of the same name; []/ are not allowed.
     CHECK(has_line(dump,
                    "sheets Summary|Payment per unit and compone|Payment per unit and compone "
-                   "2|Parameters- sources -a-b-"));
+                   "2|Parameters- sources -a-b-|SUMMARY 2"));
     CHECK(has_line(dump, "cell Summary A3 s 'SAMPLE DATA: never pay from it' General"));
     std::filesystem::remove(book);
 }

@@ -55,21 +55,27 @@ int statement(const Config& config, const ModelChoice& choice, const DataArgs& d
     load_plugins(host, config);
     const LoadedModel loaded = load(choice, config);
     require_unit(loaded.region, args.unit);
-    DatabaseDataSource source(db, loaded.region, loaded.sample_dir, parse_pins(data.pins),
-                              data.sample);
-    // The month first: its run record names only the datasets it read itself.
-    const RunResult month = run_model(loaded.model, loaded.region, host, source, *period);
+    // A data source per month, so each run records exactly the datasets it read.
+    const DatasetPins pins = parse_pins(data.pins);
+    std::vector<DatasetRef> read;
+    const auto compute = [&](Period p) {
+        DatabaseDataSource source(db, loaded.region, loaded.sample_dir, pins, data.sample);
+        RunResult r = run_model(loaded.model, loaded.region, host, source, p);
+        read.insert(read.end(), r.datasets.begin(), r.datasets.end());
+        return r;
+    };
+    const RunResult month = compute(*period);
     std::vector<RunResult> earlier;
     report::StatementInput input;
     for (int m = 1; m < period->month; ++m) {
         const Period p{period->year, m};
         try {
-            earlier.push_back(run_model(loaded.model, loaded.region, host, source, p));
+            earlier.push_back(compute(p));
         } catch (const DataMissing& e) {
             input.not_computed.push_back({p, e.what()});
         }
     }
-    check_pins_read(parse_pins(data.pins), source.used());
+    check_pins_read(pins, read);
     input.month = &month;
     for (const RunResult& r : earlier)
         input.earlier.push_back(&r);

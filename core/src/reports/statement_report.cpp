@@ -200,11 +200,16 @@ Report statement_report(const StatementInput& in, const std::string& unit, Lang 
     r.notes.push_back(
         {"Modell: " + run.title + ", " + run.model_file + ", SHA-256 " + run.model_hash,
          "Model: " + run.title + ", " + run.model_file + ", SHA-256 " + run.model_hash});
-    std::string datasets;
-    for (const DatasetRef& d : run.datasets)
-        datasets += (datasets.empty() ? "" : ", ") + d.to_string();
-    r.notes.push_back({"Data för " + run.period.to_string() + ": " + datasets,
-                       "Data for " + run.period.to_string() + ": " + datasets});
+    // Every figure's data: the month's, then each earlier month's behind the year to date.
+    std::vector<const RunResult*> computed{&run};
+    computed.insert(computed.end(), in.earlier.begin(), in.earlier.end());
+    for (const RunResult* m : computed) {
+        std::string datasets;
+        for (const DatasetRef& d : m->datasets)
+            datasets += (datasets.empty() ? "" : ", ") + d.to_string();
+        r.notes.push_back({"Data för " + m->period.to_string() + ": " + datasets,
+                           "Data for " + m->period.to_string() + ": " + datasets});
+    }
     return r;
 }
 

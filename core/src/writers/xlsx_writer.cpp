@@ -2,6 +2,7 @@
 // and notes, then one sheet per table. Amounts are numbers with a kronor number format, so
 // the office can add and chart them; the labels are in the reader's language.
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -50,10 +51,16 @@ std::string sheet_name(const std::string& title, std::set<std::string>& taken) {
     }
     if (clean.empty())
         clean = "Sheet";
+    // Excel compares sheet names without case (ASCII letters here).
+    const auto folded = [](std::string s) {
+        for (char& c : s)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    };
     std::string name = clean;
-    for (int n = 2; taken.count(name); ++n)
+    for (int n = 2; taken.count(folded(name)); ++n)
         name = clean + " " + std::to_string(n);
-    taken.insert(name);
+    taken.insert(folded(name));
     return name;
 }
 
