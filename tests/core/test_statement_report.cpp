@@ -126,3 +126,28 @@ TEST_CASE("statement: no last month when it was not computed; a unit not paid is
     CHECK(r.warnings[0].en.rfind("SAMPLE DATA", 0) == 0);
     CHECK_THROWS_WITH(statement_report(in, "b", Lang::sv), Catch::Contains("'b' is not paid"));
 }
+
+TEST_CASE("statement: consecutive months missing for the same reason are named once") {
+    const Region region = test::make_region({"a"});
+    const RunResult june = month(region, 6, {line("capitation", 1000)});
+    StatementInput in;
+    in.month = &june;
+    in.not_computed = {{Period{2021, 1}, "no listing for test 2021-01"},
+                       {Period{2021, 2}, "no listing for test 2021-02"},
+                       {Period{2021, 3}, "no listing for test 2021-03"},
+                       {Period{2021, 4}, "no visits for test 2020-05..2021-04"},
+                       {Period{2021, 5}, "no listing for test 2021-05"}};
+    const Report r = statement_report(in, "a", Lang::en);
+    REQUIRE(r.notes.size() >= 3);
+    CHECK(r.notes[0].en ==
+          "2021-01..2021-03: not computed (no listing for test YYYY-MM); not in the year to date");
+    CHECK(r.notes[1].en ==
+          "2021-04: not computed (no visits for test 2020-05..2021-04); not in the year to date");
+    CHECK(r.notes[2].en ==
+          "2021-05: not computed (no listing for test 2021-05); not in the year to date");
+    // Every month is still in the months table, each shown empty, none as zero.
+    const Table& m = r.tables[2];
+    for (int i = 0; i < 5; ++i)
+        CHECK(std::holds_alternative<std::monostate>(m.rows[static_cast<std::size_t>(i)].cells[2]));
+    CHECK(std::get<std::int64_t>(m.rows[5].cells[2]) == 1000);
+}

@@ -114,7 +114,7 @@ assert wb["Sammanfattning"]["A3"].value.startswith("EXEMPELDATA"), wb["Sammanfat
 PY
 
 # 5. October: the year to date is February's and October's runs, the only months of 2020
-# with a listing; the seven months between are named, not counted as zero.
+# with a listing; the seven months between are named (once), not counted as zero.
 "$vardval" --db "$db" run "${model[@]}" --period 2020-10 --format json --no-store \
     > "$work/run10.json" 2> /dev/null
 "$vardval" --db "$db" statement "${model[@]}" --period 2020-10 --unit $unit > "$work/oct.html"
@@ -125,8 +125,8 @@ feb, oct_ = (next(u for u in json.load(open(f))["units"] if u["unit"] == sys.arg
              for f in sys.argv[2:4])
 ytd = re.search(r'<tr class="total">.*?data-column="year_to_date" data-ore="(-?\d+)"', page).group(1)
 assert int(ytd) == feb["total_ore"] + oct_["total_ore"], (ytd, feb["total_ore"], oct_["total_ore"])
-for m in ["2020-01"] + [f"2020-{m:02}" for m in range(3, 10)]:
-    assert f"<p>{m}: inte beräknad (no listing" in page, m
+for months in ["2020-01", "2020-03..2020-09"]:
+    assert f"<p>{months}: inte beräknad (no listing" in page, months
 PY
 
 # 6. English labels; and the errors a user meets first.

@@ -156,6 +156,40 @@ Table months_table(const StatementInput& in, const std::string& unit, Lang lang)
     return t;
 }
 
+// Consecutive months not computed for the same reason, said once ("2020-03..2020-09"), so
+// a statement late in the year still fits its page. A reason names its own month; that is
+// written YYYY-MM in a group.
+struct MissingMonths {
+    Period first, last;
+    std::string reason;
+};
+
+std::string generic_reason(const MonthNotComputed& m) {
+    std::string reason = m.reason;
+    const std::string month = m.period.to_string();
+    for (std::size_t at = reason.find(month); at != std::string::npos;
+         at = reason.find(month, at + 7))
+        reason.replace(at, month.size(), "YYYY-MM");
+    return reason;
+}
+
+std::vector<MissingMonths> grouped(const std::vector<MonthNotComputed>& months) {
+    std::vector<MissingMonths> groups;
+    for (const MonthNotComputed& m : months) {
+        MissingMonths* last = groups.empty() ? nullptr : &groups.back();
+        const bool next =
+            last && m.period.year == last->last.year && m.period.month == last->last.month + 1;
+        if (next && generic_reason(m) == generic_reason({last->last, last->reason})) {
+            if (last->first == last->last)
+                last->reason = generic_reason({last->first, last->reason});
+            last->last = m.period;
+        } else {
+            groups.push_back({m.period, m.period, m.reason});
+        }
+    }
+    return groups;
+}
+
 }  // namespace
 
 Report statement_report(const StatementInput& in, const std::string& unit, Lang lang) {
@@ -189,11 +223,13 @@ Report statement_report(const StatementInput& in, const std::string& unit, Lang 
                         "amount",
                         {"Belopp per komponent " + run.period.to_string(),
                          "Amount per component " + run.period.to_string()}});
-    for (const MonthNotComputed& m : in.not_computed)
+    for (const MissingMonths& m : grouped(in.not_computed)) {
+        const std::string months =
+            m.first.to_string() + (m.last == m.first ? "" : ".." + m.last.to_string());
         r.notes.push_back(
-            {m.period.to_string() + ": inte beräknad (" + m.reason +
-                 "); ingår inte i hittills i år",
-             m.period.to_string() + ": not computed (" + m.reason + "); not in the year to date"});
+            {months + ": inte beräknad (" + m.reason + "); ingår inte i hittills i år",
+             months + ": not computed (" + m.reason + "); not in the year to date"});
+    }
     if (run.period.month == 1)
         r.notes.push_back({"Förra månaden hör till ett annat avtalsår och visas inte",
                            "Last month belongs to another contract year and is not shown"});
