@@ -5,6 +5,8 @@ packages=(cmake make g++ pkg-config python3
           libboost-dev libyaml-cpp-dev libspdlog-dev libfmt-dev libcli11-dev catch2
           libsoci-dev libsqlite3-dev libpq-dev libssl-dev libxxhash-dev postgresql
           python3-yaml python3-jsonschema  # tests: `vardval schema` checked against every shipped model
+          libxlsxwriter-dev                        # XLSX output
+          chromium python3-openpyxl python3-pil    # the office-format tests: render, read back
           clang libclang-rt-14-dev)  # the fuzz harnesses (scripts/fuzz.sh): libFuzzer, sanitizers
 missing=()
 for p in "${packages[@]}"; do

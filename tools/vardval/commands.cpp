@@ -51,6 +51,8 @@ void print_issues(const std::vector<Issue>& issues) {
         std::cerr << "error: " << i.to_string() << "\n";
 }
 
+}  // namespace
+
 DatasetPins parse_pins(const std::vector<std::string>& texts) {
     DatasetPins pins;
     for (const std::string& text : texts)
@@ -68,6 +70,8 @@ void check_pins_read(const DatasetPins& pins, const std::vector<DatasetRef>& rea
                                         std::to_string(version) +
                                         ": this computation does not read that dataset");
 }
+
+namespace {
 
 DatabaseDataSource data_source(Database& db, const LoadedModel& loaded, const DataArgs& args) {
     return DatabaseDataSource(db, loaded.region, loaded.sample_dir, parse_pins(args.pins),

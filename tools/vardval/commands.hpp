@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "options.hpp"
+#include "vardval_host/datasets.hpp"
 
 namespace vardval {
 class PluginHost;
@@ -42,6 +43,11 @@ struct DataArgs {
     bool store = true;              // record the run (run, compare)
     bool strict = false;            // refuse a month outside the model's year
 };
+
+// --dataset KIND:PERIOD@VERSION texts; and the check that every pin given was read (a pin
+// for another month is a mistake, not a no-op).
+DatasetPins parse_pins(const std::vector<std::string>& texts);
+void check_pins_read(const DatasetPins& pins, const std::vector<DatasetRef>& read);
 
 int run(const Config& config, const ModelChoice& choice, const std::string& period, Format format,
         const DataArgs& data);

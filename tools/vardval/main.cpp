@@ -9,6 +9,7 @@
 #include "cli_docs.hpp"
 #include "authoring.hpp"
 #include "commands.hpp"
+#include "statement_command.hpp"
 #include "vardval_host/datasets.hpp"
 #include "vardval_host/plugin_host.hpp"
 #include "vardval_host/storage.hpp"
@@ -165,6 +166,15 @@ int main(int argc, char** argv) {
     add_data_options(explain_cmd, data, false);
     add_table_or_json(explain_cmd);
 
+    StatementArgs statement_args;
+    auto* statement_cmd = app.add_subcommand(
+        "statement",
+        "one unit's month as a statement (ersättningsbesked): each component's basis, rate, "
+        "amount and explanation, with last month and the year to date");
+    add_model_options(statement_cmd, choice);
+    add_data_options(statement_cmd, data, false);
+    add_statement_options(statement_cmd, statement_args);
+
     ModelChoice base, proposal;
     std::vector<std::string> compared_models;
     auto* compare_cmd = app.add_subcommand(
@@ -241,7 +251,7 @@ int main(int argc, char** argv) {
     test_cmd->footer(kExitCodes);
 
     for (CLI::App* cmd : {plugins_cmd, schema_cmd, new_year_cmd, diff_cmd, validate_cmd, import_cmd,
-                          run_cmd, explain_cmd, compare_cmd, datasets_cmd, retract_cmd,
+                          run_cmd, explain_cmd, statement_cmd, compare_cmd, datasets_cmd, retract_cmd,
                           runs_list_cmd, runs_show_cmd, runs_verify_cmd})
         cmd->footer(kExitCodes);
 
@@ -249,7 +259,8 @@ int main(int argc, char** argv) {
         check_command_name(app, argc, argv);
         app.parse(argc, argv);
         check_command_given(app, globals);
-        if (validate_cmd->parsed() || run_cmd->parsed() || explain_cmd->parsed())
+        if (validate_cmd->parsed() || run_cmd->parsed() || explain_cmd->parsed() ||
+            statement_cmd->parsed())
             require_model(choice);
         if (diff_cmd->parsed() && diff_args.files.empty()) {
             diff_args.proposal.region = diff_args.base.region;
@@ -298,6 +309,8 @@ int main(int argc, char** argv) {
             return cli::run(config, choice, period, parse_format(format), data);
         if (explain_cmd->parsed())
             return cli::explain(config, choice, period, unit, data, parse_format(format));
+        if (statement_cmd->parsed())
+            return cli::statement(config, choice, data, statement_args);
         if (compare_cmd->parsed() && models->count() > 0)
             return cli::compare_models(config, base.region, compared_models, period,
                                        parse_format(format), data);
