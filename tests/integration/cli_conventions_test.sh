@@ -29,8 +29,9 @@ cmp -s "$work/run.json" "$work/run_after.json" || fail "run differs with the glo
 "$vardval" --db "$db" datasets --format json > "$work/before.json"
 "$vardval" datasets --format json --db "$db" > "$work/after.json"
 cmp -s "$work/before.json" "$work/after.json" || fail "datasets differs with --db after it"
-# The sample run imported JH's three datasets into $db, so both orders read that database.
-[ "$(grep -c '"kind"' "$work/after.json")" = 3 ] || fail "datasets: $(cat "$work/after.json")"
+# The sample run imported JH's four datasets (two listings, the reference visits and the
+# unit values the cost lines and the penalty read) into $db, so both orders read that database.
+[ "$(grep -c '"kind"' "$work/after.json")" = 4 ] || fail "datasets: $(cat "$work/after.json")"
 "$vardval" runs list --region jamtland-harjedalen --db "$db" --format json > /dev/null
 # --log-level after the command is applied: error hides the sample's import warnings.
 rm -f "$work/quiet.db"
@@ -83,9 +84,9 @@ for region in sorted(os.listdir(root)):
     want.append((region, name, years))
 assert [(r["region"], r["name"], r["years"]) for r in got] == want, (got, want)
 # The shipped regions as the README describes them.
-assert want[0][2] == [2020, 2021] and want[1][2] == [2021, 2022], want
+assert want[0][2] == [2019, 2020, 2021, 2023] and want[1][2] == [2021, 2022], want
 PY
-"$vardval" regions | grep -Eq "^jamtland-harjedalen +Region Jämtland Härjedalen +[0-9]+ +2020, 2021$" \
+"$vardval" regions | grep -Eq "^jamtland-harjedalen +Region Jämtland Härjedalen +[0-9]+ +2019, 2020, 2021, 2023$" \
     || fail "regions table: $(cat "$work/out.txt")"
 # A regions folder of one's own, given after the command: one region, one year.
 mkdir -p "$work/mine/jh"
@@ -98,12 +99,14 @@ refused 3 "regions folder $work/nowhere: no such folder" "$vardval" regions --re
 
 # 5. JSON from validate (valid, and every problem with file, line, key and message; exit 2)
 # and explain (one unit's lines, adding up to its total in the run above).
+# JH 2020 has 12 components: listed_age, cni, drugs, sparsity, seven cost_* lines
+# (kostnadsansvar) and the opening-hours penalty.
 "$vardval" validate --region jamtland-harjedalen --year 2020 --format json > "$work/valid.json"
 python3 -c '
 import json, sys
 v = json.load(open(sys.argv[1]))
 assert v["valid"] is True and v["issues"] == [] and v["region"] == "jamtland-harjedalen", v
-assert v["components"] == 4 and len(v["model_sha256"]) == 64, v' "$work/valid.json"
+assert v["components"] == 12 and len(v["model_sha256"]) == 64, v' "$work/valid.json"
 sed -e 's/type: capitation.cni/type: capitation.cnx/' "$src/regions/jamtland-harjedalen/2020.yaml" \
     > "$work/bad.yaml"
 line=$(grep -n "type: capitation.cnx" "$work/bad.yaml" | cut -d: -f1)
@@ -159,7 +162,7 @@ mkdir -p "$work/site/conf/data"
 [ -f "$work/site/conf/data/site.db" ] || fail "the database is not beside the config"
 [ -z "$(ls "$work/elsewhere")" ] || fail "something written to the current folder: $(ls "$work/elsewhere")"
 [ ! -s "$work/err.txt" ] || fail "log_level: error in the config not applied: $(cat "$work/err.txt")"
-grep -q "5 015 981,55" "$work/site.txt" || fail "run with the site config: $(tail -3 "$work/site.txt")"
+grep -q "2 380 491,55" "$work/site.txt" || fail "run with the site config: $(tail -3 "$work/site.txt")"
 (cd "$work/elsewhere" && "$vardval" --config ../site/conf/vardval.yaml regions --format json) \
     | grep -q '"region": "jamtland-harjedalen"' || fail "regions: not the config's folder"
 [ "$(cd "$work/elsewhere" && "$vardval" --config ../site/conf/vardval.yaml regions --format json \
