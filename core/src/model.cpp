@@ -269,6 +269,42 @@ void apply_moves(Model& model, const std::vector<Removed>& removed, const YAML::
     }
 }
 
+// Every key of a params mapping, nested keys joined by dots ("variables.under5").
+void param_keys(const YAML::Node& params, const std::string& prefix,
+                std::vector<std::string>& out) {
+    for (const auto& kv : params) {
+        out.push_back(prefix + kv.first.Scalar());
+        if (kv.second.IsMap())
+            param_keys(kv.second, prefix + kv.first.Scalar() + ".", out);
+    }
+}
+
+// `illustrative: [key, ...]`: the parameters whose values the sources do not give, which
+// every output made from them says; each must be a key of the component's params.
+std::vector<std::string> read_illustrative(const YAML::Node& node, const YAML::Node& params,
+                                           const std::string& file, const std::string& key_path,
+                                           std::vector<Issue>& issues) {
+    std::vector<std::string> known, keys;
+    param_keys(params, "", known);
+    if (!is_sequence(node)) {
+        issues.push_back(issue_at(node, file, key_path,
+                                  "illustrative is a list of the component's parameter keys, "
+                                  "e.g. [" +
+                                      (known.empty() ? "price" : known.front()) + "]"));
+        return keys;
+    }
+    for (std::size_t i = 0; i < node.size(); ++i) {
+        const std::string key = node[i].IsScalar() ? node[i].Scalar() : "";
+        if (std::find(known.begin(), known.end(), key) == known.end())
+            issues.push_back(issue_at(node[i], file, key_path + "[" + std::to_string(i) + "]",
+                                      "unknown parameter '" + key + "'" + did_you_mean(key, known) +
+                                          "; parameters of this component: " + join(known)));
+        else
+            keys.push_back(key);
+    }
+    return keys;
+}
+
 // A `payees:` list: unit kinds, each one of kUnitKinds.
 std::vector<std::string> read_unit_kinds(const YAML::Node& node, const std::string& file,
                                          const std::string& key_path, std::vector<Issue>& issues) {
@@ -360,8 +396,9 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
             issues.push_back(issue_at(c, path, cpath, "each component needs an 'id'"));
             continue;
         }
-        check_keys(c, {"id", "type", "label", "source", "payees", "params", "remove"}, path, cpath,
-                   issues);
+        check_keys(c,
+                   {"id", "type", "label", "source", "payees", "params", "illustrative", "remove"},
+                   path, cpath, issues);
         const std::string id = c["id"].Scalar();
         const auto [first, is_first] = declared.emplace(id, c.Mark().line + 1);
         if (!is_first) {
@@ -433,6 +470,9 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
                 d.param_files[kv.first.Scalar()] = path;
             }
         }
+        if (c["illustrative"].IsDefined())
+            d.illustrative = read_illustrative(c["illustrative"], d.params, path,
+                                               cpath + ".illustrative", issues);
     }
     // After this file's own values, so a scaling applies to what this year sets.
     apply_scalings(model, doc["scale"], path, issues);

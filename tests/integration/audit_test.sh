@@ -36,8 +36,9 @@ assert r["run_id"] == 1, r["run_id"]
 assert re.fullmatch(r"[0-9a-f]{64}", r["model_sha256"]), r["model_sha256"]
 assert r["sample_data"] is True
 PY
-grep -q "^Run #2, model sha256 [0-9a-f]\{64\}$" "$work/run2.txt" || fail "table names no run id"
-grep -q "^SAMPLE DATA" "$work/run2.txt" || fail "table does not say it is sample data"
+grep -q "^Körning #2, modellens sha256 [0-9a-f]\{64\}$" "$work/run2.txt" || fail "table names no run id"
+# The warning is the table's second line, right under the title.
+sed -n 2p "$work/run2.txt" | grep -q "^EXEMPELDATA" || fail "table does not say it is sample data"
 head -2 "$work/run3.csv" | tail -1 | grep -c "^3,[0-9a-f]\{64\},1,2020-02," > /dev/null || fail "csv names no run id"
 
 # runs show reprints byte for byte, in the format it was printed in.
@@ -183,7 +184,7 @@ assert r[4]["model_sha256"] != r[5]["model_sha256"]' || fail "compare not record
 # A compare's model keeps its record and ledger, no outputs: `runs show` renders it from the
 # ledger and says so; the same lines as a run of that model, apart from the run id.
 "$vardval" --db "$db" runs show 6 > "$work/show6.txt" || fail "runs show of a compare's model"
-head -1 "$work/show6.txt" | grep -q "^Run #6 rendered from the stored ledger" || fail "no ledger note: $(head -1 "$work/show6.txt")"
+head -1 "$work/show6.txt" | grep -q "^Körning #6 återgiven ur sina sparade rader" || fail "no ledger note: $(head -1 "$work/show6.txt")"
 "$vardval" --db "$db" runs show 6 --format json 2> "$work/err.txt" > "$work/show6.json"
 grep -q "rendered from the stored ledger" "$work/err.txt" || fail "no ledger note on stderr for json"
 "$vardval" --db "$db" run --model "$src/regions/jamtland-harjedalen/scenarios/cni-up.yaml" --period 2020-02 --no-store \

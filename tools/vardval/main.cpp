@@ -78,6 +78,26 @@ int main(int argc, char** argv) {
             ->check(CLI::IsMember({"table", "csv", "json"}))
             ->capture_default_str();
     };
+    // The outputs of run, compare and runs show: the machine formats (csv, json) and the
+    // reports for people, in Swedish unless --lang en.
+    std::string lang = "sv", output_file;
+    auto add_report_format = [&format, &lang, &output_file](CLI::App* cmd) {
+        cmd->add_option("--format", format,
+                        "table, csv-sv (Swedish Excel), xlsx, html; csv and json for programs")
+            ->check(CLI::IsMember({"table", "csv", "csv-sv", "json", "xlsx", "html"}))
+            ->capture_default_str();
+        cmd->add_option("--lang", lang, "language of labels: sv or en")
+            ->check(CLI::IsMember({"sv", "en"}))
+            ->capture_default_str();
+        cmd->add_option("--output", output_file,
+                        "write to FILE instead of standard output (required for xlsx)");
+    };
+    auto output_options = [&] {
+        const Format f = parse_format(format);
+        if (f == Format::xlsx && output_file.empty())
+            throw std::invalid_argument("--format xlsx writes a workbook: give --output FILE.xlsx");
+        return OutputOptions{f, lang == "en" ? report::Lang::en : report::Lang::sv, output_file};
+    };
 
     auto* plugins_cmd =
         app.add_subcommand("plugins", "list component types, their library and parameters");
@@ -117,7 +137,7 @@ int main(int argc, char** argv) {
     add_model_options(run_cmd, choice);
     run_cmd->add_option("--period", period, "month to pay, YYYY-MM")->required();
     add_data_options(run_cmd, data, true);
-    add_format(run_cmd);
+    add_report_format(run_cmd);
 
     auto* explain_cmd =
         app.add_subcommand("explain", "show one unit's payment line by line, with derivations");
@@ -125,6 +145,9 @@ int main(int argc, char** argv) {
     explain_cmd->add_option("--period", period, "month, YYYY-MM")->required();
     explain_cmd->add_option("--unit", unit, "unit id from region.yaml")->required();
     add_data_options(explain_cmd, data, false);
+    explain_cmd->add_option("--lang", lang, "language of labels: sv or en")
+        ->check(CLI::IsMember({"sv", "en"}))
+        ->capture_default_str();
 
     ModelChoice base, proposal;
     std::vector<std::string> compared_models;
@@ -143,13 +166,19 @@ int main(int argc, char** argv) {
                                                    "proposal model file, e.g. a scenario");
     auto* models = compare_cmd->add_option(
         "--models", compared_models,
-        "two or more model files (or folders of *.yaml) side by side, one column each; the first "
-        "is the reference (instead of --base/--proposal)");
+        "two or more model files (or folders of *.yaml), each against the reference "
+        "(instead of --base/--proposal)");
     for (CLI::Option* pairwise : {base_year, proposal_year, base_model, proposal_model})
         models->excludes(pairwise);
+    std::string reference;
+    compare_cmd
+        ->add_option("--reference", reference,
+                     "with --models: the model every other is measured against, by name (file "
+                     "stem) or file (default: today when present, else the first given)")
+        ->needs(models);
     compare_cmd->add_option("--period", period, "month, YYYY-MM")->required();
     add_data_options(compare_cmd, data, true);
-    add_format(compare_cmd);
+    add_report_format(compare_cmd);
 
     DatasetFilter dataset_filter;
     auto* datasets_cmd = app.add_subcommand(
@@ -184,7 +213,7 @@ int main(int argc, char** argv) {
     auto* runs_show_cmd = runs_cmd->add_subcommand(
         "show", "print a stored run byte for byte as it was printed when made");
     runs_show_cmd->add_option("id", run_id, "run id")->required();
-    add_format(runs_show_cmd);
+    add_report_format(runs_show_cmd);
     auto* runs_verify_cmd = runs_cmd->add_subcommand(
         "verify",
         "compute a stored run again from its stored model and dataset versions with today's "
@@ -218,14 +247,15 @@ int main(int argc, char** argv) {
         if (import_cmd->parsed())
             return cli::import(config, import_args);
         if (run_cmd->parsed())
-            return cli::run(config, choice, period, parse_format(format), data);
+            return cli::run(config, choice, period, output_options(), data);
         if (explain_cmd->parsed())
-            return cli::explain(config, choice, period, unit, data);
+            return cli::explain(config, choice, period, unit,
+                                lang == "en" ? report::Lang::en : report::Lang::sv, data);
         if (compare_cmd->parsed() && models->count() > 0)
-            return cli::compare_models(config, base.region, compared_models, period,
-                                       parse_format(format), data);
+            return cli::compare_models(config, base.region, compared_models, reference, period,
+                                       output_options(), data);
         if (compare_cmd->parsed())
-            return cli::compare(config, base, proposal, period, parse_format(format), data);
+            return cli::compare(config, base, proposal, period, output_options(), data);
         if (retract_cmd->parsed())
             return cli::retract(config, dataset_filter, retract_version, retract_reason);
         if (datasets_cmd->parsed())
@@ -233,7 +263,7 @@ int main(int argc, char** argv) {
         if (runs_list_cmd->parsed())
             return cli::runs_list(config, runs_region, parse_format(format));
         if (runs_show_cmd->parsed())
-            return cli::runs_show(config, run_id, parse_format(format));
+            return cli::runs_show(config, run_id, output_options());
         if (runs_verify_cmd->parsed())
             return cli::runs_verify(config, run_id);
     } catch (const IssueError& e) {

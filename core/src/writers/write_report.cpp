@@ -1,0 +1,43 @@
+// The one dispatch from a human format to its writer.
+#include <stdexcept>
+
+#include "vardval_host/report.hpp"
+#include "vardval_host/report_writers.hpp"
+
+namespace vardval::report {
+// The workbook and page writers are built in their own files (xlsx_writer.cpp,
+// html_writer.cpp); until they are linked in, these resolve to null and the format says so.
+[[gnu::weak]] void write_xlsx(const std::string& file, const Report& report, Lang lang);
+[[gnu::weak]] void write_html(std::ostream& out, const Report& report, Lang lang);
+}  // namespace vardval::report
+
+namespace vardval {
+
+void write_report(std::ostream& out, const report::Report& r, const OutputOptions& options) {
+    switch (options.format) {
+        case Format::table:
+            report::write_table(out, r, options.lang);
+            return;
+        case Format::csv_sv:
+            report::write_csv_sv(out, r, options.lang);
+            return;
+        case Format::xlsx:
+            if (options.file.empty())
+                throw std::invalid_argument("--format xlsx needs --output FILE.xlsx");
+            if (!report::write_xlsx)
+                throw std::invalid_argument("this build of vardval has no xlsx writer");
+            report::write_xlsx(options.file, r, options.lang);
+            return;
+        case Format::html:
+            if (!report::write_html)
+                throw std::invalid_argument("this build of vardval has no html writer");
+            report::write_html(out, r, options.lang);
+            return;
+        case Format::csv:
+        case Format::json:
+            break;
+    }
+    throw std::logic_error("write_report: csv and json are written by their own writers");
+}
+
+}  // namespace vardval
