@@ -50,6 +50,7 @@ for u in r["units"]:
         if l["component"] == "listed_age": assert l["rate_ore"] * 12 == Decimal("245300.000004")
         if l["component"] == "drugs": assert l["rate_ore"] * 12 == 127200
 assert total == r["total_ore"]
+assert r["illustrative"] == ["drugs.bands", "sparsity.amount_per_listed_year"], r["illustrative"]
 idx = [l["basis"] / u["listed"] for u in r["units"] for l in u["lines"] if l["component"] == "cni" and u["listed"]]
 # The published span is February 2020's; later months drift with the listing.
 if sys.argv[2] == "2020-02":
@@ -60,8 +61,8 @@ done
 # table and explain
 "$vardval" --db "$db" run --sample --region jamtland-harjedalen --year 2020 --period 2020-02 > "$work/run.txt"
 grep -Eq "^Summa \(25 enheter\) +13 126 .* 5 015 981,55$" "$work/run.txt" || fail "table: $(cat "$work/run.txt")"
-"$vardval" --db "$db" run --sample --region jamtland-harjedalen --year 2020 --period 2020-02 --lang en \
-    | grep -Eq "^Total \(25 units\) +13,126 .* 5,015,981.55$" || fail "table in English"
+"$vardval" --db "$db" run --sample --region jamtland-harjedalen --year 2020 --period 2020-02 --lang en > "$work/run-en.txt"
+grep -Eq "^Total \(25 units\) +13,126 .* 5,015,981.55$" "$work/run-en.txt" || fail "table in English"
 "$vardval" --db "$db" explain --sample --region jamtland-harjedalen --year 2020 --period 2020-02 --unit hallen | grep "CNI" > /dev/null || fail "explain"
 
 # import: a bad row stops the import and is named; exit code 3
@@ -154,6 +155,10 @@ grep -q "^Identiska summor (budgetneutrala): 2020, 2020#2$" "$work/twice.txt" ||
 # today is the reference (not the first file, carve-out), in the title and in the JSON
 grep -q "^Konsekvensanalys, .*: 12 modeller jämförda med today (kr)$" "$work/psychiatry.txt" || fail "psychiatry reference"
 grep -Eq "^today \(referens\) " "$work/psychiatry.txt" || fail "psychiatry reference row"
+# sample data and illustrative parameters are said in the first lines, not in a footnote
+sed -n 2p "$work/psychiatry.txt" | grep -q "^EXEMPELDATA" || fail "psychiatry: no sample warning"
+sed -n 3p "$work/psychiatry.txt" | grep -q "^ILLUSTRATIVA PARAMETRAR .*psychiatry.amounts_year" \
+    || fail "psychiatry: no illustrative warning: $(sed -n 3p "$work/psychiatry.txt")"
 grep -Eq "^Summa \(30 enheter\) " "$work/psychiatry.txt" || fail "psychiatry compare total"
 grep -Eq "^Barn- och ungdomspsykiatrin \(BUP\) Östersund +Psykiatriska mottagningar" "$work/psychiatry.txt" || fail "psychiatry clinic row"
 grep -qx "Identiska summor (budgetneutrala): carve-out, designated-units, kronoberg-halland-episode, \
@@ -182,6 +187,12 @@ import json, sys
 from decimal import Decimal
 j = json.load(open(sys.argv[1]))
 assert j["reference"] == "today" and "today" in [m["name"] for m in j["models"]], j["reference"]
+# today's amounts are marked illustrative in its file, the drug weights and sparsity amount
+# in 2020.yaml, which it extends; the JSON says so in payment order
+assert "psychiatry.amounts_year" in j["illustrative"], j["illustrative"]
+assert next(m for m in j["models"] if m["name"] == "today")["illustrative"] == \
+    ["listed_age.budget_year", "drugs.bands", "sparsity.amount_per_listed_year",
+     "psychiatry.amounts_year"]
 raw = open(sys.argv[2], "rb").read()
 assert raw.startswith(b"\xef\xbb\xbf"), raw[:10]
 sections = raw[3:].decode("utf-8").split("\r\n\r\n")
