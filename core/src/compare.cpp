@@ -197,6 +197,7 @@ void SideBySideBuilder::add(const RunResult& run) {
         first_.region = run.region;
         first_.region_name = run.region_name;
         first_.period = run.period;
+        first_.last_period = run.last_period;
         index_ = UnitIndex(region_);
     }
     check_comparable(first_, run, region_);
@@ -229,6 +230,7 @@ SideBySide SideBySideBuilder::finish(const std::string& reference) {
     s.region = first_.region;
     s.region_name = first_.region_name;
     s.period = first_.period;
+    s.last_period = first_.last_period;
     s.sample_data = sample_data_;
     const std::vector<std::string> names = model_column_names(files_);
     s.models = std::move(models_);

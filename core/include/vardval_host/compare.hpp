@@ -78,6 +78,7 @@ struct SideBySide {
     std::string region;
     std::string region_name;
     Period period;
+    std::optional<Period> last_period;    // a run over several months: the last
     bool sample_data = false;             // some model read the shipped synthetic sample
     std::vector<SideBySideModel> models;  // in the order given
     std::size_t reference = 0;            // the model every other is measured against

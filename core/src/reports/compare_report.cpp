@@ -97,9 +97,13 @@ Report side_by_side_report(const SideBySide& s, Lang lang) {
     const SideBySideModel& ref = s.models[s.reference];
     Report r;
     const std::string models = std::to_string(s.models.size());
-    r.title = {"Konsekvensanalys, " + s.region_name + ", " + s.period.to_string() + ": " + models +
+    RunResult months;  // period_text() of the runs compared
+    months.period = s.period;
+    months.last_period = s.last_period;
+    const std::string period = months.period_text();
+    r.title = {"Konsekvensanalys, " + s.region_name + ", " + period + ": " + models +
                    " modeller jämförda med " + ref.name + " (kr)",
-               "Impact analysis, " + s.region_name + ", " + s.period.to_string() + ": " + models +
+               "Impact analysis, " + s.region_name + ", " + period + ": " + models +
                    " models against " + ref.name + " (kr)"};
     std::vector<std::vector<std::string>> marked;
     for (const SideBySideModel& m : s.models)
