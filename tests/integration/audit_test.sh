@@ -45,6 +45,17 @@ head -2 "$work/run3.csv" | tail -1 | grep -c "^3,[0-9a-f]\{64\},1,2020-02," > /d
 "$vardval" --db "$db" runs show 1 --format json | cmp -s - "$work/run1.json" || fail "runs show 1 json differs"
 "$vardval" --db "$db" runs show 2 | cmp -s - "$work/run2.txt" || fail "runs show 2 table differs"
 "$vardval" --db "$db" runs show 3 --format csv | cmp -s - "$work/run3.csv" || fail "runs show 3 csv differs"
+# Another format or language than was printed is rendered from the stored ledger, says so,
+# and has the same figures: run 2's table in English, its total as in the Swedish one.
+"$vardval" --db "$db" runs show 2 --lang en --output "$work/show2-en.txt" 2> "$work/err.txt"
+grep -q "rendered from the stored ledger" "$work/err.txt" || fail "no ledger note: $(cat "$work/err.txt")"
+total_sv=$(grep "^Summa (25 enheter)" "$work/run2.txt" | sed 's/.*  //' | tr -d ' ,')
+total_en=$(grep "^Total (25 units)" "$work/show2-en.txt" | sed 's/.*  //' | tr -d ',.')
+[ -n "$total_en" ] && [ "$total_en" = "$total_sv" ] || fail "English total $total_en differs from $total_sv"
+# A workbook needs a file to go to: a usage error, nothing printed.
+run_code "$vardval" --db "$db" runs show 2 --format xlsx 2> "$work/err.txt" > "$work/out.txt"
+[ "$code" = 1 ] || fail "xlsx without --output exited $code"
+grep -q "give --output FILE.xlsx" "$work/err.txt" || fail "xlsx without --output: $(cat "$work/err.txt")"
 run_code "$vardval" --db "$db" runs show 99 2> /dev/null
 [ "$code" = 3 ] || fail "runs show of an unknown run exited $code"
 

@@ -63,7 +63,10 @@ done
 grep -Eq "^Summa \(25 enheter\) +13 126 .* 5 015 981,55$" "$work/run.txt" || fail "table: $(cat "$work/run.txt")"
 "$vardval" --db "$db" run --sample --region jamtland-harjedalen --year 2020 --period 2020-02 --lang en > "$work/run-en.txt"
 grep -Eq "^Total \(25 units\) +13,126 .* 5,015,981.55$" "$work/run-en.txt" || fail "table in English"
-"$vardval" --db "$db" explain --sample --region jamtland-harjedalen --year 2020 --period 2020-02 --unit hallen | grep "CNI" > /dev/null || fail "explain"
+"$vardval" --db "$db" explain --sample --region jamtland-harjedalen --year 2020 --period 2020-02 --unit hallen > "$work/explain.txt"
+grep -q "^CNI (Care Need Index) (capitation.cni): " "$work/explain.txt" || fail "explain"
+# the unit's total is the table's Hallen row, 57 782,32 kr, in sv-SE numbers
+grep -qx "Summa: 57 782,32 kr (5 778 232 öre)" "$work/explain.txt" || fail "explain total: $(tail -1 "$work/explain.txt")"
 
 # import: a bad row stops the import and is named; exit code 3
 printf 'person_id,unit,birth_date,sex,distance_km\np1,backe,2000-01-01,F,10\np2,nowhere,2000-01-01,F,10\n' > "$work/l.csv"
