@@ -31,5 +31,7 @@ std::string component_label(const std::vector<ComponentInfo>& components, const 
 
 // "component.param" for every illustrative parameter, in payment order.
 std::vector<std::string> illustrative_params(const std::vector<ComponentInfo>& components);
+// Several models' lists as one: each parameter once, in the order first met.
+std::vector<std::string> merge_illustrative(const std::vector<std::vector<std::string>>& lists);
 
 }  // namespace vardval

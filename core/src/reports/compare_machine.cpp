@@ -21,16 +21,6 @@ std::string json_list(const std::vector<std::string>& items) {
     return out + "]";
 }
 
-// Each marked parameter once, in the order first met.
-std::vector<std::string> merged(const std::vector<std::vector<std::string>>& lists) {
-    std::vector<std::string> out;
-    for (const auto& list : lists)
-        for (const std::string& item : list)
-            if (std::find(out.begin(), out.end(), item) == out.end())
-                out.push_back(item);
-    return out;
-}
-
 void write_csv(std::ostream& out, const Comparison& c) {
     out << "period,unit,component,base_ore,proposal_ore,diff_ore\n";
     const std::string period = c.base->period.to_string();
@@ -64,8 +54,8 @@ void write_json(std::ostream& out, const Comparison& c) {
         << ",\n  \"sample_data\": "
         << (c.base->sample_data || c.proposal->sample_data ? "true" : "false")
         << ",\n  \"illustrative\": "
-        << json_list(merged({illustrative_params(model_components(*c.base)),
-                             illustrative_params(model_components(*c.proposal))}))
+        << json_list(merge_illustrative({illustrative_params(model_components(*c.base)),
+                                         illustrative_params(model_components(*c.proposal))}))
         << ",\n  \"base\": " << model(*c.base) << ",\n  \"proposal\": " << model(*c.proposal)
         << ",\n  \"total_base_ore\": " << c.total_base_ore
         << ",\n  \"total_proposal_ore\": " << c.total_proposal_ore
@@ -110,7 +100,7 @@ void write_side_by_side_json(std::ostream& out, const SideBySide& s) {
     std::vector<std::vector<std::string>> marked;
     for (const SideBySideModel& m : s.models)
         marked.push_back(m.illustrative);
-    out << ",\n  \"illustrative\": " << json_list(merged(marked))
+    out << ",\n  \"illustrative\": " << json_list(merge_illustrative(marked))
         << ",\n  \"reference\": " << json_string(s.models[s.reference].name)
         << ",\n  \"models\": [";
     for (std::size_t i = 0; i < s.models.size(); ++i) {

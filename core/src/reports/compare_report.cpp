@@ -19,15 +19,6 @@ Text stored_as(const std::optional<std::int64_t>& run_id) {
                   : Text{"inte sparad", "not stored"};
 }
 
-std::vector<std::string> merged(const std::vector<std::vector<std::string>>& lists) {
-    std::vector<std::string> out;
-    for (const auto& list : lists)
-        for (const std::string& item : list)
-            if (std::find(out.begin(), out.end(), item) == out.end())
-                out.push_back(item);
-    return out;
-}
-
 // One model's line of the sources: "base FILE (run #12, model sha256 …)".
 Text model_note(const Text& role, const std::string& file,
                 const std::optional<std::int64_t>& run_id, const std::string& hash,
@@ -53,7 +44,7 @@ Report comparison_report(const Comparison& c, Lang lang) {
                "Impact analysis, " + what + " against " + run_label(base) + " (kr)"};
     r.warnings = honesty_warnings(
         base.sample_data || proposal.sample_data,
-        merged({illustrative_params(base_info), illustrative_params(proposal_info)}));
+        merge_illustrative({illustrative_params(base_info), illustrative_params(proposal_info)}));
 
     Pair pair{"", {}, {"Bas", "Base"}, {"Förslag", "Proposal"}, {}, {}};
     for (const UnitDiff& u : c.units)
@@ -108,7 +99,7 @@ Report side_by_side_report(const SideBySide& s, Lang lang) {
     std::vector<std::vector<std::string>> marked;
     for (const SideBySideModel& m : s.models)
         marked.push_back(m.illustrative);
-    r.warnings = honesty_warnings(s.sample_data, merged(marked));
+    r.warnings = honesty_warnings(s.sample_data, merge_illustrative(marked));
 
     // The totals, the reference first.
     Table totals{"models",

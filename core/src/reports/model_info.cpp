@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 
@@ -85,6 +86,15 @@ std::vector<std::string> illustrative_params(const std::vector<ComponentInfo>& c
     for (const ComponentInfo& c : components)
         for (const std::string& p : c.illustrative)
             out.push_back(c.id + "." + p);
+    return out;
+}
+
+std::vector<std::string> merge_illustrative(const std::vector<std::vector<std::string>>& lists) {
+    std::vector<std::string> out;
+    for (const auto& list : lists)
+        for (const std::string& item : list)
+            if (std::find(out.begin(), out.end(), item) == out.end())
+                out.push_back(item);
     return out;
 }
 
