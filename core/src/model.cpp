@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 
+#include "illustrative.hpp"
 #include "vardval_host/component_params.hpp"
 #include "vardval_host/plugin_host.hpp"
 #include "vardval_host/yaml_file.hpp"
@@ -397,8 +398,9 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
             issues.push_back(issue_at(c, path, cpath, "each component needs an 'id'"));
             continue;
         }
-        check_keys(c, {"id", "type", "label", "source", "payees", "params", "remove"}, path, cpath,
-                   issues);
+        check_keys(c,
+                   {"id", "type", "label", "source", "payees", "params", "illustrative", "remove"},
+                   path, cpath, issues);
         const std::string id = c["id"].Scalar();
         const auto [first, is_first] = declared.emplace(id, c.Mark().line + 1);
         if (!is_first) {
@@ -479,6 +481,9 @@ void load_into(Model& model, const std::string& path, std::vector<std::string>& 
                 d.param_files[kv.first.Scalar()] = path;
             }
         }
+        if (c["illustrative"].IsDefined())
+            d.illustrative = read_illustrative(c["illustrative"], d.params, path,
+                                               cpath + ".illustrative", issues);
     }
     // After this file's own values, so a scaling applies to what this year sets.
     apply_scalings(model, doc["scale"], path, issues);

@@ -1,6 +1,7 @@
 #include "vardval_host/number_format.hpp"
 
 #include <cstdlib>
+#include <type_traits>
 
 namespace vardval::report {
 
@@ -66,6 +67,32 @@ std::string format_percent(const Rational& fraction, Lang lang) {
     const std::int64_t tenths = scaled_round(fraction, 3);  // per mille = tenths of a percent
     const std::string sign = tenths > 0 ? "+" : "";
     return sign + fixed_point(tenths, 1, true, lang) + (lang == Lang::sv ? " %" : "%");
+}
+
+std::string format_cell(const Cell& cell, ColumnKind kind, Lang lang) {
+    return std::visit(
+        [&](const auto& v) -> std::string {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (std::is_same_v<T, std::monostate>) {
+                return "\xE2\x80\x93";  // U+2013, "does not apply"
+            } else if constexpr (std::is_same_v<T, std::string>) {
+                return v;
+            } else if constexpr (std::is_same_v<T, std::int64_t>) {
+                return kind == ColumnKind::kr ? format_ore_as_kr(v, lang) : format_count(v, lang);
+            } else {
+                switch (kind) {
+                    case ColumnKind::kr:
+                        return format_ore_as_kr(v.round(), lang);
+                    case ColumnKind::percent:
+                        return format_percent(v, lang);
+                    case ColumnKind::count:
+                        return format_number(v, 0, lang);
+                    default:
+                        return format_number(v, 6, lang);
+                }
+            }
+        },
+        cell);
 }
 
 }  // namespace vardval::report

@@ -4,7 +4,11 @@
 #include <iomanip>
 #include <sstream>
 
+#include "reports/report_parts.hpp"
+#include "vardval_host/model_info.hpp"
+#include "vardval_host/number_format.hpp"
 #include "vardval_host/period_range.hpp"
+#include "vardval_host/reports.hpp"
 
 namespace vardval {
 
@@ -68,72 +72,6 @@ std::string run_id_text(const RunResult& run) {
     return run.run_id ? std::to_string(*run.run_id) : "null";
 }
 
-void write_table(std::ostream& out, const RunResult& run) {
-    out << run.region_name << ", " << (run.title.empty() ? std::to_string(run.year) : run.title)
-        << ", payment for " << run.period_text() << " (kr)\n";
-    out << (run.run_id ? "Run #" + std::to_string(*run.run_id)
-            : !run.month_run_ids.empty()
-                ? "Runs " + month_runs_text(run.month_run_ids) + " (one per month)"
-                : std::string("Run not stored"))
-        << ", model sha256 " << run.model_hash << "\n";
-    if (run.sample_data)
-        out << "SAMPLE DATA: computed from the shipped synthetic sample; never pay from it\n";
-    std::vector<std::string> header{"Unit", "Listed"};
-    for (const auto& [id, type] : run.components)
-        header.push_back(id);
-    header.push_back("Total");
-    std::vector<std::vector<std::string>> rows;
-    std::vector<Ore> component_totals(run.components.size(), 0);
-    std::int64_t listed = 0;
-    for (const UnitStatement& s : run.units) {
-        std::vector<std::string> row{s.unit->name, std::to_string(s.listed)};
-        listed += s.listed;
-        for (std::size_t c = 0; c < run.components.size(); ++c) {
-            Ore amount = 0;
-            for (const LedgerLine& l : s.lines)
-                if (l.component == run.components[c].first)
-                    amount += l.amount_ore;
-            component_totals[c] += amount;
-            row.push_back(format_kr(amount));
-        }
-        row.push_back(format_kr(s.total_ore));
-        rows.push_back(std::move(row));
-    }
-    std::vector<std::string> total_row{"Total (" + std::to_string(run.units.size()) + " units)",
-                                       std::to_string(listed)};
-    for (Ore t : component_totals)
-        total_row.push_back(format_kr(t));
-    total_row.push_back(format_kr(run.total_ore));
-
-    std::vector<std::size_t> widths(header.size());
-    for (std::size_t i = 0; i < header.size(); ++i) {
-        widths[i] = std::max(display_width(header[i]), display_width(total_row[i]));
-        for (const auto& r : rows)
-            widths[i] = std::max(widths[i], display_width(r[i]));
-    }
-    auto line = [&](const std::vector<std::string>& r) {
-        for (std::size_t i = 0; i < r.size(); ++i)
-            out << (i ? "  " : "") << pad(r[i], widths[i], i > 0);
-        out << "\n";
-    };
-    auto rule = [&] {
-        std::size_t total = 0;
-        for (std::size_t w : widths)
-            total += w + 2;
-        out << std::string(total - 2, '-') << "\n";
-    };
-    line(header);
-    rule();
-    for (const auto& r : rows)
-        line(r);
-    rule();
-    line(total_row);
-    out << "Model " << run.model_file << "; data:";
-    for (const DatasetRef& d : run.datasets)
-        out << " " << d.to_string() << ";";
-    out << "\n";
-}
-
 // What a line needs to be recomputed exactly beside its rounded basis and rate: the pot and
 // share of a pot line, the annual amount of a monthly share (empty where it does not apply).
 std::string pot_ore_text(const LedgerLine& l) {
@@ -188,7 +126,11 @@ void write_json(std::ostream& out, const RunResult& run) {
     out << "{\n  \"run_id\": " << run_id_text(run) << json_month_run_ids(run.month_run_ids)
         << ",\n  \"model_sha256\": " << json_string(run.model_hash)
         << ",\n  \"sample_data\": " << (run.sample_data ? "true" : "false");
-    out << ",\n  \"region\": " << json_string(run.region) << ",\n  \"year\": " << run.year
+    out << ",\n  \"illustrative\": [";
+    const std::vector<std::string> marked = illustrative_params(model_components(run));
+    for (std::size_t i = 0; i < marked.size(); ++i)
+        out << (i ? ", " : "") << json_string(marked[i]);
+    out << "],\n  \"region\": " << json_string(run.region) << ",\n  \"year\": " << run.year
         << ",\n  \"period\": " << json_string(run.period_text())
         << ",\n  \"model\": " << json_string(run.model_file) << ",\n  \"datasets\": [";
     for (std::size_t i = 0; i < run.datasets.size(); ++i)
@@ -214,57 +156,67 @@ void write_json(std::ostream& out, const RunResult& run) {
     out << "\n  ]\n}\n";
 }
 
-const char* rounding_note(Rounding r) {
+report::Text rounding_note(Rounding r) {
     switch (r) {
         case Rounding::per_line:
-            return "rounded half away from zero";
+            return {"avrundat halva bort från noll", "rounded half away from zero"};
         case Rounding::largest_remainder:
-            return "share of a pot, largest remainder";
+            return {"andel av en pott, största rest", "share of a pot, largest remainder"};
         case Rounding::monthly_share:
-            return "this month's share of the annual amount; the months sum to it";
+            return {"månadens andel av årsbeloppet; månaderna summerar till det",
+                    "this month's share of the annual amount; the months sum to it"};
     }
-    return "";
+    return {};
 }
 
 }  // namespace
 
-void write_run(std::ostream& out, const RunResult& run, Format format) {
-    switch (format) {
-        case Format::table:
-            write_table(out, run);
-            break;
-        case Format::csv:
-            write_csv(out, run);
-            break;
-        case Format::json:
-            write_json(out, run);
-            break;
-    }
+void write_run(std::ostream& out, const RunResult& run, const OutputOptions& options) {
+    if (options.format == Format::csv)
+        write_csv(out, run);
+    else if (options.format == Format::json)
+        write_json(out, run);
+    else
+        write_report(out, report::run_report(run, options.lang), options);
 }
 
-void write_explanation(std::ostream& out, const RunResult& run, const UnitStatement& s) {
-    out << s.unit->name << " (" << s.unit->id << ", " << to_string(s.unit->ownership) << "), "
-        << run.region_name << ", payment for " << run.period_text() << "\n";
-    if (run.sample_data)
-        out << "SAMPLE DATA: computed from the shipped synthetic sample; never pay from it\n";
-    out << "Listed: " << s.listed << "\n\n";
+void write_explanation(std::ostream& out, const RunResult& run, const UnitStatement& s,
+                       report::Lang lang) {
+    using report::Text;
+    auto kr = [lang](Ore ore) { return report::format_ore_as_kr(ore, lang); };
+    auto number = [lang](const Rational& v) { return report::format_number(v, 6, lang); };
+    const bool sv = lang == report::Lang::sv;
+    const std::vector<ComponentInfo> info = model_components(run);
+    out << s.unit->name << " (" << s.unit->id << ", "
+        << (s.unit->ownership == Ownership::private_ ? Text{"privat", "private"}
+                                                     : Text{"regiondriven", "region-run"})
+               .in(lang)
+        << "), " << run.region_name << (sv ? ", utbetalning för " : ", payment for ")
+        << run.period_text() << "\n";
+    for (const Text& w : report::honesty_warnings(run.sample_data, illustrative_params(info)))
+        out << w.in(lang) << "\n";
+    out << (sv ? "Listade: " : "Listed: ") << report::format_count(s.listed, lang) << "\n\n";
     for (const LedgerLine& l : s.lines) {
-        out << l.component << " (" << l.type << "): " << format_kr(l.amount_ore) << " kr\n";
+        out << component_label(info, l.component) << " (" << l.type << "): " << kr(l.amount_ore)
+            << " kr\n";
         out << "  " << l.explanation << "\n";
-        out << "  basis " << l.basis.to_short_string() << " " << l.basis_unit << " × rate "
-            << l.rate_ore.to_short_string() << " öre = " << l.amount_ore << " öre ("
-            << rounding_note(l.rounding) << ")\n";
+        out << (sv ? "  underlag " : "  basis ") << number(l.basis) << " " << l.basis_unit
+            << (sv ? " × pris " : " × rate ") << number(l.rate_ore)
+            << " öre = " << report::format_count(l.amount_ore, lang) << " öre ("
+            << rounding_note(l.rounding).in(lang) << ")\n";
         if (l.rounding == Rounding::largest_remainder)
-            out << "  share " << l.share.to_string() << " of this month's pot " << l.pot_ore
-                << " öre\n";
+            out << (sv ? "  andel " : "  share ") << l.share.to_string()
+                << (sv ? " av månadens pott " : " of this month's pot ")
+                << report::format_count(l.pot_ore, lang) << " öre\n";
         else if (l.exact_basis() != Rational(l.basis) || l.exact_rate() != Rational(l.rate_ore))
-            out << "  exactly: basis " << l.exact_basis().to_string() << " × rate "
-                << l.exact_rate().to_string() << " öre\n";
+            out << (sv ? "  exakt: underlag " : "  exactly: basis ") << l.exact_basis().to_string()
+                << (sv ? " × pris " : " × rate ") << l.exact_rate().to_string() << " öre\n";
         for (const std::string& t : l.trace)
             out << "    " << t << "\n";
         out << "\n";
     }
-    out << "Total: " << format_kr(s.total_ore) << " kr (" << s.total_ore << " öre)\n";
+    out << (sv ? "Summa: " : "Total: ") << kr(s.total_ore) << " kr ("
+        << report::format_count(s.total_ore, lang) << " öre)\n";
 }
 
 void write_explanation_json(std::ostream& out, const RunResult& run, const UnitStatement& s) {

@@ -126,10 +126,14 @@ TEST_CASE("compare: a unit only the proposal pays is on its own row, base 0 and 
     const std::size_t at = text.find("Psykiatri Ett");
     REQUIRE(at != std::string::npos);
     const std::string p1_line = text.substr(at, text.find('\n', at) - at);
-    // Listed, base "–" (not paid), proposal, difference, and "new" for the percentage.
-    CHECK_THAT(p1_line, Catch::Contains(" 2500 ") && Catch::Contains(" – ") &&
-                            Catch::Contains(format_kr(250'000)) && Catch::EndsWith("new"));
-    CHECK_THAT(text, Catch::Contains(format_kr(550'000)));
+    // Listed, base "–" (not paid), proposal, difference, and "–" for the percentage of
+    // nothing; then 2 500 kr / 2 500 listed = 1,00 kr per listed.
+    CHECK_THAT(p1_line, Catch::Contains(" 2 500 ") && Catch::Contains(" – ") &&
+                            Catch::Contains("2 500,00") && Catch::EndsWith("1,00"));
+    CHECK_THAT(text, Catch::Contains("5 500,00"));
+    // Sorted by difference: p1 (+2 500 kr) before b (+100 kr) before a (−100 kr).
+    CHECK(text.find("Psykiatri Ett") < text.find("Björk"));
+    CHECK(text.find("Björk") < text.find("Alpha"));
 }
 
 TEST_CASE("compare: units only the base pays are compared, not an out-of-range error") {
@@ -244,8 +248,10 @@ TEST_CASE("side by side: a row per unit any model pays, in register order, empty
     std::ostringstream table;
     write_side_by_side(table, s, Format::table);
     CHECK_THAT(table.str(),
-               Catch::Contains("Identical totals (budget-neutral): today, clinics, all"));
-    CHECK_THAT(table.str(), Catch::Contains("+0,01 kr"));
+               Catch::Contains("Identiska summor (budgetneutrala): today, clinics, all"));
+    // today is the reference (by name); more pays 3 000,01 kr, 0,01 kr more.
+    CHECK(s.reference == 0);
+    CHECK_THAT(table.str(), Catch::Contains("more              3 000,01      0,01     0,0 %"));
     CHECK_THAT(table.str(), Catch::Contains("–"));
 
     std::ostringstream csv;
@@ -284,7 +290,7 @@ TEST_CASE("side by side: models with equal totals form groups in the order of th
     CHECK(apart.equal_totals.empty());
     std::ostringstream table;
     write_side_by_side(table, apart, Format::table);
-    CHECK_THAT(table.str(), Catch::Contains("No two models have identical totals."));
+    CHECK_THAT(table.str(), Catch::Contains("Inga två modeller har identiska summor."));
 }
 
 TEST_CASE("side by side: fewer than two runs, other months or regions are refused") {

@@ -69,12 +69,12 @@ TEST_CASE("every resolved value names the file and line that set it, scalings an
         FAIL("no " + id + " " + key);
         return ResolvedValue{};
     };
-    // Set in 2021.yaml (crisis_preparedness.amount_per_place_year: 30000, line 224), then
+    // Set in 2021.yaml (crisis_preparedness.amount_per_place_year: 30000, line 231), then
     // indexed ×1.02 by 2022.yaml's scale entry naming it (line 112): 30 000 × 1.02 = 30 600.
     const ResolvedValue place = value("crisis_preparedness", "params.amount_per_place_year");
     CHECK(place.value == "30600");
     CHECK(place.unit == "kr");
-    CHECK(place.source == base + ":224; scaled at " + year + ":112");
+    CHECK(place.source == base + ":231; scaled at " + year + ":112");
     // 2022.yaml sets short-term places at 7 000 kr (line 54), the 2022 amount the source
     // states: no scale entry names it, so nothing indexes it again.
     const ResolvedValue short_term = value("short_term", "params.amount_per_place_year");

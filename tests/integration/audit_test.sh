@@ -36,14 +36,26 @@ assert r["run_id"] == 1, r["run_id"]
 assert re.fullmatch(r"[0-9a-f]{64}", r["model_sha256"]), r["model_sha256"]
 assert r["sample_data"] is True
 PY
-grep -q "^Run #2, model sha256 [0-9a-f]\{64\}$" "$work/run2.txt" || fail "table names no run id"
-grep -q "^SAMPLE DATA" "$work/run2.txt" || fail "table does not say it is sample data"
+grep -q "^Körning #2, modellens sha256 [0-9a-f]\{64\}$" "$work/run2.txt" || fail "table names no run id"
+# The warning is the table's second line, right under the title.
+sed -n 2p "$work/run2.txt" | grep -q "^EXEMPELDATA" || fail "table does not say it is sample data"
 head -2 "$work/run3.csv" | tail -1 | grep -c "^3,[0-9a-f]\{64\},1,2020-02," > /dev/null || fail "csv names no run id"
 
 # runs show reprints byte for byte, in the format it was printed in.
 "$vardval" --db "$db" runs show 1 --format json | cmp -s - "$work/run1.json" || fail "runs show 1 json differs"
 "$vardval" --db "$db" runs show 2 | cmp -s - "$work/run2.txt" || fail "runs show 2 table differs"
 "$vardval" --db "$db" runs show 3 --format csv | cmp -s - "$work/run3.csv" || fail "runs show 3 csv differs"
+# Another format or language than was printed is rendered from the stored ledger, says so,
+# and has the same figures: run 2's table in English, its total as in the Swedish one.
+"$vardval" --db "$db" runs show 2 --lang en --output "$work/show2-en.txt" 2> "$work/err.txt"
+grep -q "rendered from the stored ledger" "$work/err.txt" || fail "no ledger note: $(cat "$work/err.txt")"
+total_sv=$(grep "^Summa (25 enheter)" "$work/run2.txt" | sed 's/.*  //' | tr -d ' ,')
+total_en=$(grep "^Total (25 units)" "$work/show2-en.txt" | sed 's/.*  //' | tr -d ',.')
+[ -n "$total_en" ] && [ "$total_en" = "$total_sv" ] || fail "English total $total_en differs from $total_sv"
+# A workbook needs a file to go to: a usage error, nothing printed.
+run_code "$vardval" --db "$db" runs show 2 --format xlsx 2> "$work/err.txt" > "$work/out.txt"
+[ "$code" = 1 ] || fail "xlsx without --output exited $code"
+grep -q "give --output FILE.xlsx" "$work/err.txt" || fail "xlsx without --output: $(cat "$work/err.txt")"
 run_code "$vardval" --db "$db" runs show 99 2> /dev/null
 [ "$code" = 3 ] || fail "runs show of an unknown run exited $code"
 
@@ -183,7 +195,7 @@ assert r[4]["model_sha256"] != r[5]["model_sha256"]' || fail "compare not record
 # A compare's model keeps its record and ledger, no outputs: `runs show` renders it from the
 # ledger and says so; the same lines as a run of that model, apart from the run id.
 "$vardval" --db "$db" runs show 6 > "$work/show6.txt" || fail "runs show of a compare's model"
-head -1 "$work/show6.txt" | grep -q "^Run #6 rendered from the stored ledger" || fail "no ledger note: $(head -1 "$work/show6.txt")"
+head -1 "$work/show6.txt" | grep -q "^Körning #6 återgiven ur sina sparade rader" || fail "no ledger note: $(head -1 "$work/show6.txt")"
 "$vardval" --db "$db" runs show 6 --format json 2> "$work/err.txt" > "$work/show6.json"
 grep -q "rendered from the stored ledger" "$work/err.txt" || fail "no ledger note on stderr for json"
 "$vardval" --db "$db" run --model "$src/regions/jamtland-harjedalen/scenarios/cni-up.yaml" --period 2020-02 --no-store \

@@ -27,7 +27,7 @@ grep -q "^extends: 2021$" "$jh/2022.yaml" || fail "no extends"
 grep -q "^year: 2022$" "$jh/2022.yaml" || fail "no year"
 grep -q "^scale:$" "$jh/2022.yaml" || fail "no empty scale:"
 # Current values as comments, with the line that set them (2021.yaml sets cni at 1 146 kr).
-grep -q "#     average_per_listed_year: 1146   # kr, 2021.yaml:27" "$jh/2022.yaml" \
+grep -q "#     average_per_listed_year: 1146   # kr, 2021.yaml:29" "$jh/2022.yaml" \
     || fail "cni value not shown: $(grep -n average "$jh/2022.yaml")"
 v validate --region jamtland-harjedalen --year 2022 > /dev/null || fail "new-year output invalid"
 v diff --region jamtland-harjedalen --base 2021 --proposal 2022 > "$work/d.txt"
@@ -36,7 +36,7 @@ v diff --region jamtland-harjedalen --base 2021 --proposal 2022 --format json > 
 $py -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["changes"] == [], d' "$work/d.json"
 # From a year that moves and scales: its resolved values, and still no change.
 v new-year --region vastmanland --from 2022 --to 2023 > /dev/null
-grep -q "#     amount_per_listed_year: 157.08   # kr, 2021.yaml:62, scaled at 2022.yaml:104, scaled at 2022.yaml:112" \
+grep -q "#     amount_per_listed_year: 157.08   # kr, 2021.yaml:65, scaled at 2022.yaml:104, scaled at 2022.yaml:112" \
     "$work/regions/vastmanland/2023.yaml" || fail "scaled value not shown"
 v diff --region vastmanland --base 2022 --proposal 2023 --format json > "$work/d.json"
 $py -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["changes"] == [], d' "$work/d.json"

@@ -50,6 +50,7 @@ for u in r["units"]:
         if l["component"] == "listed_age": assert l["rate_ore"] * 12 == Decimal("245300.000004")
         if l["component"] == "drugs": assert l["rate_ore"] * 12 == 127200
 assert total == r["total_ore"]
+assert r["illustrative"] == ["drugs.bands", "sparsity.amount_per_listed_year"], r["illustrative"]
 idx = [l["basis"] / u["listed"] for u in r["units"] for l in u["lines"] if l["component"] == "cni" and u["listed"]]
 # The published span is February 2020's; later months drift with the listing.
 if sys.argv[2] == "2020-02":
@@ -58,8 +59,14 @@ PY
 done
 
 # table and explain
-"$vardval" --db "$db" run --sample --region jamtland-harjedalen --year 2020 --period 2020-02 | grep "Total (25 units)" > /dev/null || fail "table"
-"$vardval" --db "$db" explain --sample --region jamtland-harjedalen --year 2020 --period 2020-02 --unit hallen | grep "CNI" > /dev/null || fail "explain"
+"$vardval" --db "$db" run --sample --region jamtland-harjedalen --year 2020 --period 2020-02 > "$work/run.txt"
+grep -Eq "^Summa \(25 enheter\) +13 126 .* 2 380 491,55$" "$work/run.txt" || fail "table: $(cat "$work/run.txt")"
+"$vardval" --db "$db" run --sample --region jamtland-harjedalen --year 2020 --period 2020-02 --lang en > "$work/run-en.txt"
+grep -Eq "^Total \(25 units\) +13,126 .* 2,380,491.55$" "$work/run-en.txt" || fail "table in English"
+"$vardval" --db "$db" explain --sample --region jamtland-harjedalen --year 2020 --period 2020-02 --unit hallen > "$work/explain.txt"
+grep -q "^CNI (Care Need Index) (capitation.cni): " "$work/explain.txt" || fail "explain"
+# the unit's total is the table's Hallen row, 57 782,32 kr, in sv-SE numbers
+grep -qx "Summa: 57 782,32 kr (5 778 232 öre)" "$work/explain.txt" || fail "explain total: $(tail -1 "$work/explain.txt")"
 
 # import: a bad row stops the import and is named; exit code 3
 printf 'person_id,unit,birth_date,sex,distance_km\np1,backe,2000-01-01,F,10\np2,nowhere,2000-01-01,F,10\n' > "$work/l.csv"
@@ -89,7 +96,7 @@ assert abs(moved["cni"]["proposal_ore"] / moved["cni"]["base_ore"] - 1.25) < 1e-
 PY
 "$vardval" --db "$db" compare --sample --region jamtland-harjedalen --base 2020 \
     --proposal-model "$src/regions/jamtland-harjedalen/scenarios/cni-up.yaml" --period 2020-02 \
-    | grep "By component" > /dev/null || fail "compare table"
+    | grep "^Per komponent" > /dev/null || fail "compare table"
 # the private-unit VAT scenario: only private units gain, by 3 % + 1.5 % of their listed-based pay
 "$vardval" --db "$db" compare --sample --region jamtland-harjedalen --base 2020 \
     --proposal-model "$src/regions/jamtland-harjedalen/scenarios/private-vat.yaml" --period 2020-02 --format json \
@@ -128,29 +135,94 @@ assert s["groups_with_equal_totals"] == [], s["groups_with_equal_totals"]
 PY
 "$vardval" --db "$db" compare --sample --region jamtland-harjedalen --period 2020-02 \
     --models "${models[@]}" > "$work/models.txt"
-grep -Eq "^Unit +Name +2020 +cni-up +private-vat$" "$work/models.txt" || fail "compare --models header"
-grep -Eq "^hallen +Hallens hälsocentral +[0-9 ]+,[0-9]{2} +[0-9 ]+,[0-9]{2} +[0-9 ]+,[0-9]{2}$" \
+# the totals per model against the reference (the first given: no model is named today),
+# then each model's units sorted by difference, and the legend naming file and title
+grep -q "jämförda med 2020 (kr)$" "$work/models.txt" || fail "compare --models reference"
+grep -Eq "^2020 \(referens\) +[0-9 ]+,[0-9]{2} +– +–" "$work/models.txt" || fail "compare --models reference row"
+grep -Eq "^private-vat +[0-9 ]+,[0-9]{2} +[0-9 ]+,[0-9]{2} +\+[0-9],[0-9] %" "$work/models.txt" || fail "compare --models totals"
+grep -Eq "^Hallens hälsocentral +Vårdcentraler, regiondrivna +[0-9]+ +[0-9 ]+,[0-9]{2} +[0-9 ]+,[0-9]{2} " \
     "$work/models.txt" || fail "compare --models row"
-grep -Eq "^Total +\(25 units\) " "$work/models.txt" || fail "compare --models total"
-grep -q "^  cni-up .*scenarios/cni-up.yaml (run #[0-9]*, model sha256 [0-9a-f]\{64\}): Hälsoval 2020, CNI +25 % (what-if)$" \
+grep -Eq "^Summa \(25 enheter\) " "$work/models.txt" || fail "compare --models total"
+grep -q "^cni-up: .*scenarios/cni-up.yaml (körning #[0-9]*, modellens sha256 [0-9a-f]\{64\}): Hälsoval 2020, CNI +25 % (what-if)$" \
     "$work/models.txt" || fail "compare --models legend"
-grep -Eq "^  private-vat +[0-9 ]+,[0-9]{2} kr  \+[0-9 ]+,[0-9]{2} kr" "$work/models.txt" || fail "compare --models totals"
-grep -q "^No two models have identical totals.$" "$work/models.txt" || fail "compare --models groups"
+grep -q "^Inga två modeller har identiska summor.$" "$work/models.txt" || fail "compare --models groups"
 # the same model twice: identical totals; csv has a column per model
 "$vardval" --db "$db" compare --sample --region jamtland-harjedalen --period 2020-02 \
     --models "$jh/2020.yaml" "$jh/scenarios/cni-up.yaml" "$jh/2020.yaml" > "$work/twice.txt"
-grep -q "^Identical totals (budget-neutral): 2020, 2020#2$" "$work/twice.txt" || fail "equal totals not grouped"
+grep -q "^Identiska summor (budgetneutrala): 2020, 2020#2$" "$work/twice.txt" || fail "equal totals not grouped"
 "$vardval" --db "$db" compare --sample --region jamtland-harjedalen --period 2020-02 \
     --models "${models[@]}" --format csv | head -1 | grep -qx "unit,name,2020,cni-up,private-vat" || fail "compare --models csv"
 # the psychiatry pilot: every model of the folder side by side for 2024-01; the eight
 # budget-neutral alternatives pay today's total to the öre, new money and grants do not
 "$vardval" --db "$db" compare --sample --region jamtland-harjedalen --period 2024-01 \
     --models "$jh/psychiatry" > "$work/psychiatry.txt"
-grep -Eq "^Total +\(30 units\) " "$work/psychiatry.txt" || fail "psychiatry compare total"
-grep -Eq "^bup-ostersund +Barn- och ungdomspsykiatrin" "$work/psychiatry.txt" || fail "psychiatry clinic row"
-grep -qx "Identical totals (budget-neutral): carve-out, designated-units, kronoberg-halland-episode, \
+# today is the reference (not the first file, carve-out), in the title and in the JSON
+grep -q "^Konsekvensanalys, .*: 12 modeller jämförda med today (kr)$" "$work/psychiatry.txt" || fail "psychiatry reference"
+grep -Eq "^today \(referens\) " "$work/psychiatry.txt" || fail "psychiatry reference row"
+# sample data and illustrative parameters are said in the first lines, not in a footnote
+sed -n 2p "$work/psychiatry.txt" | grep -q "^EXEMPELDATA" || fail "psychiatry: no sample warning"
+sed -n 3p "$work/psychiatry.txt" | grep -q "^ILLUSTRATIVA PARAMETRAR .*psychiatry.amounts_year" \
+    || fail "psychiatry: no illustrative warning: $(sed -n 3p "$work/psychiatry.txt")"
+grep -Eq "^Summa \(30 enheter\) " "$work/psychiatry.txt" || fail "psychiatry compare total"
+grep -Eq "^Barn- och ungdomspsykiatrin \(BUP\) Östersund +Psykiatriska mottagningar" "$work/psychiatry.txt" || fail "psychiatry clinic row"
+grep -qx "Identiska summor (budgetneutrala): carve-out, designated-units, kronoberg-halland-episode, \
 mental-health-vardval, ostergotland-87-13, stockholm-70-30, today, value-based, vastra-gotaland-50-50" \
-    "$work/psychiatry.txt" || fail "psychiatry budget-neutral totals: $(grep -i identical "$work/psychiatry.txt")"
+    "$work/psychiatry.txt" || fail "psychiatry budget-neutral totals: $(grep -i identiska "$work/psychiatry.txt")"
+# the same in JSON names its reference as in models[]; --reference picks another by name,
+# and a name that is none of them is a usage error that suggests the right one
+"$vardval" --db "$db" compare --no-store --sample --region jamtland-harjedalen --period 2024-01 \
+    --models "$jh/psychiatry" --format json > "$work/psychiatry.json"
+"$vardval" --db "$db" compare --no-store --sample --region jamtland-harjedalen --period 2024-01 \
+    --models "$jh/psychiatry" --reference carve-out > "$work/carve-out.txt"
+head -1 "$work/carve-out.txt" | grep -q "jämförda med carve-out" || fail "--reference carve-out"
+set +e
+"$vardval" --db "$db" compare --no-store --sample --region jamtland-harjedalen --period 2024-01 \
+    --models "$jh/psychiatry" --reference todya > /dev/null 2> "$work/err.txt"
+code=$?
+set -e
+[ "$code" = 1 ] || fail "unknown --reference exited $code"
+grep -q "did you mean 'today'" "$work/err.txt" || fail "unknown --reference: $(cat "$work/err.txt")"
+# csv-sv: BOM, ';', decimal comma, amounts in kr; each model's units sorted by difference,
+# largest gain first, and the figures are the JSON's to the öre
+"$vardval" --db "$db" compare --no-store --sample --region jamtland-harjedalen --period 2024-01 \
+    --models "$jh/psychiatry" --format csv-sv --output "$work/psychiatry.csv"
+/usr/bin/python3 - "$work/psychiatry.json" "$work/psychiatry.csv" <<'PY'
+import json, sys
+from decimal import Decimal
+j = json.load(open(sys.argv[1]))
+assert j["reference"] == "today" and "today" in [m["name"] for m in j["models"]], j["reference"]
+# today's amounts are marked illustrative in its file, the drug weights and sparsity amount
+# in 2020.yaml, which it extends; the JSON says so in payment order
+assert "psychiatry.amounts_year" in j["illustrative"], j["illustrative"]
+assert next(m for m in j["models"] if m["name"] == "today")["illustrative"] == \
+    ["listed_age.budget_year", "drugs.bands", "sparsity.amount_per_listed_year",
+     "psychiatry.amounts_year"]
+raw = open(sys.argv[2], "rb").read()
+assert raw.startswith(b"\xef\xbb\xbf"), raw[:10]
+sections = raw[3:].decode("utf-8").split("\r\n\r\n")
+def ore(text): return int(Decimal(text.replace(",", ".")) * 100)
+amounts = {u["name"]: u["amounts_ore"] for u in j["units"]}
+checked = 0
+for section in sections:
+    lines = section.split("\r\n")
+    if not lines[0].endswith("jämfört med today: per enhet, störst vinst först"):
+        continue
+    model = lines[0].split(" jämfört med ")[0]
+    header = lines[1].split(";")
+    assert header[:3] == ["Enhet", "Typ", "Listade"] and header[3:5] == ["today", model], header
+    rows = [l.split(";") for l in lines[2:-1]]
+    diffs = [ore(r[5]) for r in rows]
+    assert diffs == sorted(diffs, reverse=True), (model, diffs)
+    for r in rows:
+        a = amounts[r[0]]
+        assert (ore(r[4]) if r[4] else None) == a[model], (model, r)
+        assert ore(r[5]) == (a[model] or 0) - (a["today"] or 0), (model, r)
+    total = lines[-1].split(";")
+    assert total[0] == "Summa (%d enheter)" % len(rows), total
+    assert ore(total[4]) == next(m["total_ore"] for m in j["models"] if m["name"] == model)
+    checked += 1
+assert checked == 11, checked
+PY
 # every psychiatry model validates
 for model in "$jh"/psychiatry/*.yaml; do
     "$vardval" validate --region jamtland-harjedalen --model "$model" > /dev/null || fail "validate $model"

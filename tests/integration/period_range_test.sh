@@ -93,8 +93,8 @@ v runs verify 24 > /dev/null || fail "run 24 (2021-12 of the year) does not veri
 
 # Table and CSV say it is the year and name the runs.
 v run "${jh[@]}" --year 2021 --period 2021-01..2021-12 --no-store > "$work/year.txt"
-grep -q "payment for 2021-01..2021-12 (kr)" "$work/year.txt" || fail "table header: $(head -2 "$work/year.txt")"
-grep -q "^Run not stored" "$work/year.txt" || fail "--no-store: $(sed -n 2p "$work/year.txt")"
+grep -q "utbetalning för 2021-01..2021-12 (kr)" "$work/year.txt" || fail "table header: $(head -2 "$work/year.txt")"
+grep -q "Körningen är inte sparad" "$work/year.txt" || fail "--no-store: $(cat "$work/year.txt")"
 v run "${jh[@]}" --year 2021 --period 2021-01..2021-12 --format csv > "$work/year.csv" 2> /dev/null
 /usr/bin/python3 - "$work/year.csv" "$work/year.json" <<'PY'
 import csv, json, sys
@@ -104,7 +104,7 @@ assert {r["period"] for r in rows} == {"2021-01..2021-12"}
 assert sum(int(r["amount_ore"]) for r in rows) == year["total_ore"]
 PY
 v run "${jh[@]}" --year 2021 --period 2021-01..2021-12 > "$work/year-stored.txt" 2> /dev/null
-grep -q "^Runs #37, #38, .*, #48 (one per month)" "$work/year-stored.txt" \
+grep -q "Körningar #37, #38, .*, #48 (en per månad)" "$work/year-stored.txt" \
     || fail "stored table names no runs: $(sed -n 2p "$work/year-stored.txt")"
 
 # compare over the year: each side the sum of its twelve months.

@@ -74,7 +74,7 @@ fresh
 cp "$wrong_api" "$work/p/libvardval_stray.so"
 printf '\177ELF' > "$work/p/libvardval_truncated.so"
 expect 0 "warning: plugin folder $work/p: ignoring libvardval_stray.so, libvardval_truncated.so \(not in plugin_libraries" run
-grep -q "Total (25 units)" "$work/out.txt" || fail "run with a stray library: $(cat "$work/out.txt")"
+grep -q "Summa (25 enheter)" "$work/out.txt" || fail "run with a stray library: $(cat "$work/out.txt")"
 [ "$(grep -c ignoring "$work/err.txt")" = 1 ] || fail "more than one note: $(cat "$work/err.txt")"
 
 # plugin_libraries in the installation config: an old copy of a plugin listed beside the new

@@ -2,6 +2,7 @@
 // one, and the stored runs: list, reprint as printed, verify by computing again.
 #include <algorithm>
 #include <iostream>
+#include <sstream>
 
 #include "commands.hpp"
 #include "vardval_host/audit.hpp"
@@ -167,23 +168,28 @@ int runs_list(const Config& config, const std::string& region, Format format) {
     return kOk;
 }
 
-int runs_show(const Config& config, std::int64_t id, Format format) {
+int runs_show(const Config& config, std::int64_t id, const OutputOptions& output) {
     Database db(config.database);
-    if (auto output = db.run_output(id, format_name(format))) {
-        std::cout << *output;
+    if (auto stored = db.run_output(id, stored_format(output))) {
+        emit(*stored, output);
         return kOk;
     }
-    // A compare's models were never printed on their own: rendered from the stored ledger,
-    // which a table's header line says (a note on stderr for CSV and JSON, which are data).
+    // Not printed this way when made (a compare's models, another format or language):
+    // rendered from the stored ledger, which a table's first line says (a note on stderr
+    // for the other formats).
     const RebuiltRun rebuilt = rebuild_run(db, id);
-    const std::string note = "Run #" + std::to_string(id) +
-                             " rendered from the stored ledger (a model of a compare, whose "
-                             "own output was not printed)";
-    if (format == Format::table)
-        std::cout << note << "\n";
+    const report::Text note{
+        "Körning #" + std::to_string(id) +
+            " återgiven ur sina sparade rader (så skrevs den inte ut när den gjordes)",
+        "Run #" + std::to_string(id) +
+            " rendered from the stored ledger (it was not printed this way when made)"};
+    std::ostringstream text;
+    if (output.format == Format::table && output.file.empty())
+        text << note.in(output.lang) << "\n";
     else
-        std::cerr << "note: " << note << "\n";
-    write_run(std::cout, rebuilt.run, format);
+        std::cerr << "note: " << note.en << "\n";
+    write_run(text, rebuilt.run, output);
+    emit(text.str(), output);
     return kOk;
 }
 

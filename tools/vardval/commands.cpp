@@ -260,8 +260,25 @@ int import(const Config& config, const ImportArgs& args) {
     return kOk;
 }
 
+std::string stored_format(const OutputOptions& output) {
+    return std::string(format_name(output.format)) +
+           (output.lang == report::Lang::en && !output.machine() ? " en" : "");
+}
+
+void emit(const std::string& text, const OutputOptions& output) {
+    if (output.file.empty()) {
+        std::cout << text;
+        return;
+    }
+    if (output.format == Format::xlsx)
+        return;
+    std::ofstream file(output.file, std::ios::binary);
+    if (!(file << text))
+        throw std::invalid_argument("cannot write --output " + output.file);
+}
+
 int run(const Config& config, const ModelChoice& choice, const std::string& period_text,
-        Format format, const DataArgs& args) {
+        const OutputOptions& output, const DataArgs& args) {
     const PeriodRange range = parse_run_period(period_text);
     Database db(config.database);
     PluginHost host;
@@ -282,12 +299,14 @@ int run(const Config& config, const ModelChoice& choice, const std::string& peri
                          db.store_run(month, render_all));
         batch.commit();
     }
-    write_run(std::cout, sum_months(months), format);
+    std::ostringstream text;
+    write_run(text, sum_months(months), output);
+    emit(text.str(), output);
     return kOk;
 }
 
 int explain(const Config& config, const ModelChoice& choice, const std::string& period_text,
-            const std::string& unit, const DataArgs& args, Format format) {
+            const std::string& unit, const DataArgs& args, Format format, report::Lang lang) {
     const Period period = parse_period(period_text);
     Database db(config.database);
     PluginHost host;
@@ -298,7 +317,7 @@ int explain(const Config& config, const ModelChoice& choice, const std::string& 
             if (format == Format::json)
                 write_explanation_json(std::cout, result, s);
             else
-                write_explanation(std::cout, result, s);
+                write_explanation(std::cout, result, s, lang);
             return kOk;
         }
     std::vector<std::string> ids;
@@ -327,14 +346,15 @@ class ComparedRuns {
         first_ = first_.value_or(id);
         ids_.push_back("#" + std::to_string(id));
     }
-    // Stores `output` (printed in `format`) with the first run and commits; returns it.
-    const std::string& finish(const std::string& output, Format format) {
+    // Stores `text` (printed as `output` asks) with the first run and commits; returns it.
+    const std::string& finish(const std::string& text, const OutputOptions& output) {
         if (!batch_)
-            return output;
-        db_.store_run_output(*first_, std::string("compare ") + format_name(format), output);
+            return text;
+        if (output.format != Format::xlsx)  // a workbook is a file of its own, not output
+            db_.store_run_output(*first_, "compare " + stored_format(output), text);
         batch_->commit();
         spdlog::info("compare stored as runs {} in the database", join(ids_));
-        return output;
+        return text;
     }
 
   private:
@@ -347,7 +367,7 @@ class ComparedRuns {
 }  // namespace
 
 int compare(const Config& config, const ModelChoice& base, const ModelChoice& proposal,
-            const std::string& period_text, Format format, const DataArgs& args) {
+            const std::string& period_text, const OutputOptions& output, const DataArgs& args) {
     const PeriodRange range = parse_run_period(period_text);
     Database db(config.database);
     PluginHost host;
@@ -377,15 +397,16 @@ int compare(const Config& config, const ModelChoice& base, const ModelChoice& pr
         stored.add(proposals[m]);
     }
     const RunResult base_sum = sum_months(bases), proposal_sum = sum_months(proposals);
-    std::ostringstream output;
-    write_comparison(output, compare_runs(base_sum, proposal_sum, base_model.region), format);
-    std::cout << stored.finish(output.str(), format);
+    std::ostringstream text;
+    write_comparison(text, compare_runs(base_sum, proposal_sum, base_model.region), output);
+    emit(stored.finish(text.str(), output), output);
     return kOk;
 }
 
 int compare_models(const Config& config, const std::string& region,
-                   const std::vector<std::string>& models, const std::string& period_text,
-                   Format format, const DataArgs& args) {
+                   const std::vector<std::string>& models, const std::string& reference,
+                   const std::string& period_text, const OutputOptions& output,
+                   const DataArgs& args) {
     const PeriodRange range = parse_run_period(period_text);
     // A folder stands for its model files, in name order.
     std::vector<std::string> files;
@@ -404,6 +425,13 @@ int compare_models(const Config& config, const std::string& region,
         std::sort(in_folder.begin(), in_folder.end());
         files.insert(files.end(), in_folder.begin(), in_folder.end());
     }
+    // A reference file that is none of the models is compared too, first.
+    if (fs::is_regular_file(reference) &&
+        std::none_of(files.begin(), files.end(), [&](const std::string& f) {
+            std::error_code ec;
+            return fs::equivalent(f, reference, ec);
+        }))
+        files.insert(files.begin(), reference);
     if (files.size() < 2)
         throw std::invalid_argument("--models needs two or more model files to compare; got " +
                                     std::to_string(files.size()) + " (" + join(files) + ")");
@@ -453,9 +481,9 @@ int compare_models(const Config& config, const std::string& region,
         for (const DatasetRef& d : source.used())
             read.push_back(d);
     check_pins_read(parse_pins(args.pins), read);
-    std::ostringstream output;
-    write_side_by_side(output, builder.finish(), format);
-    std::cout << stored.finish(output.str(), format);
+    std::ostringstream text;
+    write_side_by_side(text, builder.finish(reference), output);
+    emit(stored.finish(text.str(), output), output);
     return kOk;
 }
 

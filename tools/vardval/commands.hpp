@@ -49,17 +49,18 @@ struct DataArgs {
 DatasetPins parse_pins(const std::vector<std::string>& texts);
 void check_pins_read(const DatasetPins& pins, const std::vector<DatasetRef>& read);
 
-int run(const Config& config, const ModelChoice& choice, const std::string& period, Format format,
-        const DataArgs& data);
+int run(const Config& config, const ModelChoice& choice, const std::string& period,
+        const OutputOptions& output, const DataArgs& data);
 int explain(const Config& config, const ModelChoice& choice, const std::string& period,
-            const std::string& unit, const DataArgs& data, Format format);
+            const std::string& unit, const DataArgs& data, Format format, report::Lang lang);
 // Base and proposal for the same region and month, per unit and component.
 int compare(const Config& config, const ModelChoice& base, const ModelChoice& proposal,
-            const std::string& period, Format format, const DataArgs& data);
-// Two or more models (files, or folders of *.yaml) on the same month's data, one column each.
+            const std::string& period, const OutputOptions& output, const DataArgs& data);
+// Two or more models (files, or folders of *.yaml) on the same month's data, each against
+// the reference (a model's name or file; empty: `today` when present, else the first).
 int compare_models(const Config& config, const std::string& region,
-                   const std::vector<std::string>& models, const std::string& period, Format format,
-                   const DataArgs& data);
+                   const std::vector<std::string>& models, const std::string& reference,
+                   const std::string& period, const OutputOptions& output, const DataArgs& data);
 
 // Auditing (audit_commands.cpp): datasets and stored runs.
 struct DatasetFilter {
@@ -69,7 +70,13 @@ int datasets(const Config& config, const DatasetFilter& filter, Format format);
 int retract(const Config& config, const DatasetFilter& which, int version,
             const std::string& reason);
 int runs_list(const Config& config, const std::string& region, Format format);
-int runs_show(const Config& config, std::int64_t id, Format format);
+int runs_show(const Config& config, std::int64_t id, const OutputOptions& output);
+
+// The name an output is stored under for `runs show`: "table", "csv-sv en", ...
+std::string stored_format(const OutputOptions& output);
+// Prints `text` on stdout, or writes it to output.file when one is given (an xlsx workbook
+// is written by its writer, so there is nothing to print).
+void emit(const std::string& text, const OutputOptions& output);
 int runs_verify(const Config& config, std::int64_t id);
 
 // The office's own tests (test_command.cpp): every test file under `path`; exit 8 on a failure.

@@ -5,9 +5,9 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include "authoring.hpp"
 #include "cli_conventions.hpp"
 #include "cli_docs.hpp"
-#include "authoring.hpp"
 #include "commands.hpp"
 #include "statement_command.hpp"
 #include "vardval_host/datasets.hpp"
@@ -80,6 +80,26 @@ int main(int argc, char** argv) {
         cmd->add_option("--format", format, "output format")
             ->check(CLI::IsMember({"table", "json"}))
             ->capture_default_str();
+    };
+    // The outputs of run, compare and runs show: the machine formats (csv, json) and the
+    // reports for people, in Swedish unless --lang en.
+    std::string lang = "sv", output_file;
+    auto add_report_format = [&format, &lang, &output_file](CLI::App* cmd) {
+        cmd->add_option("--format", format,
+                        "table, csv-sv (Swedish Excel), xlsx, html; csv and json for programs")
+            ->check(CLI::IsMember({"table", "csv", "csv-sv", "json", "xlsx", "html"}))
+            ->capture_default_str();
+        cmd->add_option("--lang", lang, "language of labels: sv or en")
+            ->check(CLI::IsMember({"sv", "en"}))
+            ->capture_default_str();
+        cmd->add_option("--output", output_file,
+                        "write to FILE instead of standard output (required for xlsx)");
+    };
+    auto output_options = [&] {
+        const Format f = parse_format(format);
+        if (f == Format::xlsx && output_file.empty())
+            throw std::invalid_argument("--format xlsx writes a workbook: give --output FILE.xlsx");
+        return OutputOptions{f, lang == "en" ? report::Lang::en : report::Lang::sv, output_file};
     };
 
     auto* plugins_cmd =
@@ -156,7 +176,7 @@ int main(int argc, char** argv) {
                      "from its own data and stored as its own run, reported as their sum")
         ->required();
     add_data_options(run_cmd, data, true);
-    add_format(run_cmd);
+    add_report_format(run_cmd);
 
     auto* explain_cmd =
         app.add_subcommand("explain", "show one unit's payment line by line, with derivations");
@@ -174,6 +194,9 @@ int main(int argc, char** argv) {
     add_model_options(statement_cmd, choice);
     add_data_options(statement_cmd, data, false);
     add_statement_options(statement_cmd, statement_args);
+    explain_cmd->add_option("--lang", lang, "language of labels: sv or en")
+        ->check(CLI::IsMember({"sv", "en"}))
+        ->capture_default_str();
 
     ModelChoice base, proposal;
     std::vector<std::string> compared_models;
@@ -192,17 +215,23 @@ int main(int argc, char** argv) {
                                                    "proposal model file, e.g. a scenario");
     auto* models = compare_cmd->add_option(
         "--models", compared_models,
-        "two or more model files (or folders of *.yaml) side by side, one column each; the first "
-        "is the reference (instead of --base/--proposal)");
+        "two or more model files (or folders of *.yaml), each against the reference "
+        "(instead of --base/--proposal)");
     for (CLI::Option* pairwise : {base_year, proposal_year, base_model, proposal_model})
         models->excludes(pairwise);
+    std::string reference;
+    compare_cmd
+        ->add_option("--reference", reference,
+                     "with --models: the model every other is measured against, by name (file "
+                     "stem) or file (default: today when present, else the first given)")
+        ->needs(models);
     compare_cmd
         ->add_option("--period", period,
                      "month, YYYY-MM; or YYYY-MM..YYYY-MM (at most 36 months): each model "
                      "summed over the months, each month from its own data")
         ->required();
     add_data_options(compare_cmd, data, true);
-    add_format(compare_cmd);
+    add_report_format(compare_cmd);
 
     DatasetFilter dataset_filter;
     auto* datasets_cmd = app.add_subcommand(
@@ -237,7 +266,7 @@ int main(int argc, char** argv) {
     auto* runs_show_cmd = runs_cmd->add_subcommand(
         "show", "print a stored run byte for byte as it was printed when made");
     runs_show_cmd->add_option("id", run_id, "run id")->required();
-    add_format(runs_show_cmd);
+    add_report_format(runs_show_cmd);
     auto* runs_verify_cmd = runs_cmd->add_subcommand(
         "verify",
         "compute a stored run again from its stored model and dataset versions with today's "
@@ -251,8 +280,8 @@ int main(int argc, char** argv) {
     test_cmd->footer(kExitCodes);
 
     for (CLI::App* cmd : {plugins_cmd, schema_cmd, new_year_cmd, diff_cmd, validate_cmd, import_cmd,
-                          run_cmd, explain_cmd, statement_cmd, compare_cmd, datasets_cmd, retract_cmd,
-                          runs_list_cmd, runs_show_cmd, runs_verify_cmd})
+                          run_cmd, explain_cmd, statement_cmd, compare_cmd, datasets_cmd,
+                          retract_cmd, runs_list_cmd, runs_show_cmd, runs_verify_cmd})
         cmd->footer(kExitCodes);
 
     try {
@@ -306,16 +335,17 @@ int main(int argc, char** argv) {
         if (import_cmd->parsed())
             return cli::import(config, import_args);
         if (run_cmd->parsed())
-            return cli::run(config, choice, period, parse_format(format), data);
+            return cli::run(config, choice, period, output_options(), data);
         if (explain_cmd->parsed())
-            return cli::explain(config, choice, period, unit, data, parse_format(format));
+            return cli::explain(config, choice, period, unit, data, parse_format(format),
+                                lang == "en" ? report::Lang::en : report::Lang::sv);
         if (statement_cmd->parsed())
             return cli::statement(config, choice, data, statement_args);
         if (compare_cmd->parsed() && models->count() > 0)
-            return cli::compare_models(config, base.region, compared_models, period,
-                                       parse_format(format), data);
+            return cli::compare_models(config, base.region, compared_models, reference, period,
+                                       output_options(), data);
         if (compare_cmd->parsed())
-            return cli::compare(config, base, proposal, period, parse_format(format), data);
+            return cli::compare(config, base, proposal, period, output_options(), data);
         if (retract_cmd->parsed())
             return cli::retract(config, dataset_filter, retract_version, retract_reason);
         if (datasets_cmd->parsed())
@@ -323,7 +353,7 @@ int main(int argc, char** argv) {
         if (runs_list_cmd->parsed())
             return cli::runs_list(config, runs_region, parse_format(format));
         if (runs_show_cmd->parsed())
-            return cli::runs_show(config, run_id, parse_format(format));
+            return cli::runs_show(config, run_id, output_options());
         if (runs_verify_cmd->parsed())
             return cli::runs_verify(config, run_id);
     } catch (const IssueError& e) {

@@ -174,15 +174,23 @@ LoadedModel load(const ModelChoice& choice, const Config& config) {
     return LoadedModel{std::move(model), std::move(region), region_dir / "sample"};
 }
 
+namespace {
+const std::vector<std::pair<const char*, Format>> kFormatNames{
+    {"table", Format::table},   {"csv", Format::csv},   {"json", Format::json},
+    {"csv-sv", Format::csv_sv}, {"xlsx", Format::xlsx}, {"html", Format::html}};
+}  // namespace
+
 const char* format_name(Format format) {
-    return format == Format::json ? "json" : format == Format::csv ? "csv" : "table";
+    for (const auto& [name, f] : kFormatNames)
+        if (f == format)
+            return name;
+    return "table";
 }
 
 Format parse_format(const std::string& text) {
-    if (text == "csv")
-        return Format::csv;
-    if (text == "json")
-        return Format::json;
+    for (const auto& [name, f] : kFormatNames)
+        if (text == name)
+            return f;
     return Format::table;
 }
 

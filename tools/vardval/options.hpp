@@ -71,7 +71,7 @@ LoadedModel load(const ModelChoice& choice, const Config& config);
 Model load_model_of(const ModelChoice& choice, const Config& config);
 
 Format parse_format(const std::string& text);
-// "table", "csv" or "json": what parse_format reads.
+// "table", "csv", "json", "csv-sv", "xlsx" or "html": what parse_format reads.
 const char* format_name(Format format);
 
 }  // namespace vardval::cli

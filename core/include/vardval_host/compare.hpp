@@ -46,7 +46,8 @@ struct Comparison {
 // std::invalid_argument unless both runs are for that region and the same month, or for a
 // unit that is not in the register or that a run pays twice.
 Comparison compare_runs(const RunResult& base, const RunResult& proposal, const Region& region);
-void write_comparison(std::ostream& out, const Comparison& c, Format format);
+// csv and json as documented; the human formats render report::comparison_report.
+void write_comparison(std::ostream& out, const Comparison& c, const OutputOptions& options);
 
 // Two or more models on the same region and month, side by side (a pilot's alternatives):
 // what every unit would receive under each. Models may pay different kinds of unit, so a
@@ -59,20 +60,29 @@ struct SideBySideModel {
     std::optional<std::int64_t> run_id;       // the stored run, if stored
     std::vector<std::int64_t> month_run_ids;  // over several months: each month's stored run
     Ore total_ore = 0;
+    struct Component {
+        std::string id;
+        std::string label;  // the model's own
+        Ore ore = 0;        // its total over the units
+    };
+    std::vector<Component> components;      // in payment order
+    std::vector<std::string> illustrative;  // "component.param" the model marks illustrative
 };
 
 struct SideBySideUnit {
     const Unit* unit = nullptr;
     std::vector<std::optional<Ore>> amounts_ore;  // one per model; empty if it does not pay
+    std::int64_t listed = 0;                      // every run reads the same listing
 };
 
 struct SideBySide {
     std::string region;
     std::string region_name;
     Period period;
-    std::optional<Period> last_period;    // over several months (RunResult::last_period)
+    std::optional<Period> last_period;    // a run over several months: the last
     bool sample_data = false;             // some model read the shipped synthetic sample
-    std::vector<SideBySideModel> models;  // in the order given; the first is the reference
+    std::vector<SideBySideModel> models;  // in the order given
+    std::size_t reference = 0;            // the model every other is measured against
     std::vector<SideBySideUnit> units;    // every unit any model pays, in register order
     // Models whose totals are identical to the öre, two or more to a group (indices into
     // `models`), groups in order of their first model.
@@ -92,18 +102,21 @@ std::vector<std::string> model_column_names(const std::vector<std::string>& file
 // so a sweep of many models need not hold every ledger. `region` is the register the runs
 // were computed on; it gives the order of the rows, and the result points to its units.
 // add() throws std::invalid_argument for a run of another region or month, or a unit not in
-// the register; finish() for fewer than two runs.
+// the register; finish() for fewer than two runs, or a reference that is none of them.
 class SideBySideBuilder {
   public:
     SideBySideBuilder(const Region& region, std::size_t expected_models = 0);
     void add(const RunResult& run);
-    SideBySide finish();
+    // `reference` names a model by its column name or file; empty: the model named `today`
+    // when there is one, else the first (never chance of file names).
+    SideBySide finish(const std::string& reference = "");
 
   private:
     const Region& region_;
     RunResult first_;  // region, name and month of the first run, which all must share
     UnitIndex index_;  // unit id → register position
     std::vector<std::vector<std::optional<Ore>>> cells_;  // per unit, one per run
+    std::vector<std::int64_t> listed_;                    // per unit
     std::vector<std::string> files_;
     std::vector<SideBySideModel> models_;
     bool sample_data_ = false;
@@ -112,7 +125,9 @@ class SideBySideBuilder {
 // The same for runs at hand.
 // Throws std::invalid_argument for fewer than two runs, runs of different regions or months,
 // or a unit that is not in the register.
-SideBySide compare_side_by_side(const std::vector<RunResult>& runs, const Region& region);
-void write_side_by_side(std::ostream& out, const SideBySide& s, Format format);
+SideBySide compare_side_by_side(const std::vector<RunResult>& runs, const Region& region,
+                                const std::string& reference = "");
+// csv and json as documented; the human formats render report::side_by_side_report.
+void write_side_by_side(std::ostream& out, const SideBySide& s, const OutputOptions& options);
 
 }  // namespace vardval

@@ -23,7 +23,10 @@ struct ComponentDecl {
     std::string source;  // where the rule comes from, e.g. "001 §6"
     // The unit kinds this component pays, a subset of the model's; empty: all of them.
     std::vector<std::string> payees;
-    YAML::Node params;     // merged over the extends chain
+    YAML::Node params;  // merged over the extends chain
+    // Parameter keys whose values the sources do not give (`illustrative:`); every output
+    // made from them says so. Inherited unless a later declaration lists its own.
+    std::vector<std::string> illustrative;
     KeyFiles param_files;  // file each params key was last set in
     // "file:line" of each scaling or budget move that changed a parameter after it was set,
     // by its path ("budget_year", "prices"), so every resolved value says where it came from.

@@ -21,4 +21,8 @@ std::string format_number(const Rational& value, int decimals, Lang lang);
 // A fraction as a signed percentage with one decimal: 0.0091 → "+0,9 %"; −0.00004 → "0,0 %".
 std::string format_percent(const Rational& fraction, Lang lang);
 
+// A report cell as its column's kind says: kr from öre, counts, rates in öre to six
+// decimals, percentages; text as it is; an empty cell "–".
+std::string format_cell(const Cell& cell, ColumnKind kind, Lang lang);
+
 }  // namespace vardval::report

@@ -52,6 +52,9 @@ struct Table {
     Text title;
     std::vector<Column> columns;
     std::vector<Row> rows;
+    // A long table (ledger lines, parameters, provenance) that a terminal table leaves out;
+    // files made for further work (csv-sv, xlsx, html) have it.
+    bool detail = false;
 };
 
 // A horizontal bar per row of `table`: its `label_column` names the bar, `value_column`
