@@ -68,6 +68,7 @@ for label, ore, cls in p.bars:
 assert p.totals["amount"] == [u["total_ore"], u["total_ore"]], (p.totals, u["total_ore"])
 assert p.totals["year_to_date"] == [u["total_ore"]], p.totals
 assert p.warning, "no SAMPLE DATA warning box"
+assert "ILLUSTRATIVA PARAMETRAR" in open(dom).read(), "no ILLUSTRATIVE warning"
 PY
 grep -q '2020-01: inte beräknad (no listing' "$work/dom.html" || fail "2020-01 not named as not computed"
 
@@ -111,6 +112,27 @@ total = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "Totalt")[col -
 assert total.data_type == "n" and '"kr"' in total.number_format, (total.value, total.number_format)
 assert Decimal(str(total.value)) == Decimal(u["total_ore"]) / 100, (total.value, u["total_ore"])
 assert wb["Sammanfattning"]["A3"].value.startswith("EXEMPELDATA"), wb["Sammanfattning"]["A3"].value
+PY
+
+# 4b. As text and as Swedish Excel CSV: the same report, the total the JSON's (sv-SE
+# figures), and the illustrative parameters of 2020.yaml (drugs: bands, sparsity:
+# amount_per_listed_year) named, as `run` names them.
+"$vardval" --db "$db" statement "${model[@]}" --period 2020-02 --unit $unit --format table \
+    > "$work/statement.txt" 2> /dev/null
+"$vardval" --db "$db" statement "${model[@]}" --period 2020-02 --unit $unit --format csv-sv \
+    > "$work/statement.csv" 2> /dev/null
+"$python" - "$work/statement.txt" "$work/statement.csv" "$work/run.json" $unit <<'PY'
+import json, re, sys
+text, csv = open(sys.argv[1]).read(), open(sys.argv[2], encoding="utf-8-sig", newline="").read()
+u = next(x for x in json.load(open(sys.argv[3]))["units"] if x["unit"] == sys.argv[4])
+kr, ore = divmod(abs(u["total_ore"]), 100)
+sign = "\u2212" if u["total_ore"] < 0 else ""
+sv = sign + f"{kr:,}".replace(",", " ") + f",{ore:02d}"  # 219 389,99
+assert re.search(r"^Totalt +.* " + re.escape(sv) + " +.* " + re.escape(sv) + "$", text, re.M), sv
+plain = ("-" if sign else "") + f"{kr},{ore:02d}"  # 219389,99 for Excel
+assert f"\r\nTotalt;;;;{plain};;{plain}\r\n" in csv, plain
+for out in (text, csv):
+    assert "ILLUSTRATIVA PARAMETRAR" in out and "drugs.bands, sparsity.amount_per_listed_year" in out
 PY
 
 # 5. October: the year to date is February's and October's runs, the only months of 2020
