@@ -180,6 +180,12 @@ std::string component_schema(const PluginHost& host) {
                   {"payees", object({{"type", "\"array\""},
                                      {"items", object({{"enum", strings(kUnitKinds)}})}})},
                   {"params", object({{"type", "[\"object\", \"null\"]"}})},
+                  {"illustrative",
+                   object({{"type", "\"array\""},
+                           {"items", object({{"type", "\"string\""}})},
+                           {"description",
+                            json_string("parameter keys whose values are not from the sources "
+                                        "(reports mark them ILLUSTRATIVE)")}})},
                   {"remove",
                    object({{"type", "\"boolean\""},
                            {"description", json_string("true: drop the inherited component")}})}})},

@@ -65,8 +65,12 @@ grep -Eq "^Summa \(25 enheter\) +13 126 .* 2 380 491,55$" "$work/run.txt" || fai
 grep -Eq "^Total \(25 units\) +13,126 .* 2,380,491.55$" "$work/run-en.txt" || fail "table in English"
 "$vardval" --db "$db" explain --sample --region jamtland-harjedalen --year 2020 --period 2020-02 --unit hallen > "$work/explain.txt"
 grep -q "^CNI (Care Need Index) (capitation.cni): " "$work/explain.txt" || fail "explain"
-# the unit's total is the table's Hallen row, 57 782,32 kr, in sv-SE numbers
-grep -qx "Summa: 57 782,32 kr (5 778 232 öre)" "$work/explain.txt" || fail "explain total: $(tail -1 "$work/explain.txt")"
+# the unit's total is the table's Hallen row in sv-SE numbers: the listed-based parts
+# 57 782,32 kr less Hallen's kostnadsansvar in unit-values-2020-02.csv (drug 14 921 + LOF/LOL
+# 1 527 + foot care 515 + municipal 794 + lab/X-ray 3 692 + premises 5 382 + travel 973 =
+# 27 804 kr; 0 weeks of unmet opening hours, no penalty): 57 782,32 − 27 804 = 29 978,32 kr
+grep -Eq "^Hallens hälsocentral .* 29 978,32$" "$work/run.txt" || fail "Hallen row: $(grep Hallen "$work/run.txt")"
+grep -qx "Summa: 29 978,32 kr (2 997 832 öre)" "$work/explain.txt" || fail "explain total: $(tail -1 "$work/explain.txt")"
 
 # import: a bad row stops the import and is named; exit code 3
 printf 'person_id,unit,birth_date,sex,distance_km\np1,backe,2000-01-01,F,10\np2,nowhere,2000-01-01,F,10\n' > "$work/l.csv"

@@ -2,7 +2,9 @@
 # The unit statement (ersättningsbesked) as an office reader meets it: the HTML rendered in
 # headless Chromium (no console messages, a non-blank screenshot, one A4 page, the bars and
 # the total in the rendered DOM equal to `run --format json`) and the XLSX read back with
-# openpyxl. Chromium and openpyxl are test dependencies (scripts/install-deps.sh): a missing
+# openpyxl; the statement as text and csv-sv; the run's workbook total; and the
+# konsekvensanalys of the twelve psychiatry models in Chromium against its JSON (issue 12).
+# Chromium and openpyxl are test dependencies (scripts/install-deps.sh): a missing
 # one fails the test, it is not skipped.
 # Usage: html_report_test.sh path/to/vardval SOURCE_DIR
 set -euo pipefail
@@ -68,6 +70,7 @@ for label, ore, cls in p.bars:
 assert p.totals["amount"] == [u["total_ore"], u["total_ore"]], (p.totals, u["total_ore"])
 assert p.totals["year_to_date"] == [u["total_ore"]], p.totals
 assert p.warning, "no SAMPLE DATA warning box"
+assert "ILLUSTRATIVA PARAMETRAR" in open(dom).read(), "no ILLUSTRATIVE warning"
 PY
 grep -q '2020-01: inte beräknad (no listing' "$work/dom.html" || fail "2020-01 not named as not computed"
 
@@ -113,6 +116,27 @@ assert Decimal(str(total.value)) == Decimal(u["total_ore"]) / 100, (total.value,
 assert wb["Sammanfattning"]["A3"].value.startswith("EXEMPELDATA"), wb["Sammanfattning"]["A3"].value
 PY
 
+# 4b. As text and as Swedish Excel CSV: the same report, the total the JSON's (sv-SE
+# figures), and the illustrative parameters of 2020.yaml (drugs: bands, sparsity:
+# amount_per_listed_year) named, as `run` names them.
+"$vardval" --db "$db" statement "${model[@]}" --period 2020-02 --unit $unit --format table \
+    > "$work/statement.txt" 2> /dev/null
+"$vardval" --db "$db" statement "${model[@]}" --period 2020-02 --unit $unit --format csv-sv \
+    > "$work/statement.csv" 2> /dev/null
+"$python" - "$work/statement.txt" "$work/statement.csv" "$work/run.json" $unit <<'PY'
+import json, re, sys
+text, csv = open(sys.argv[1]).read(), open(sys.argv[2], encoding="utf-8-sig", newline="").read()
+u = next(x for x in json.load(open(sys.argv[3]))["units"] if x["unit"] == sys.argv[4])
+kr, ore = divmod(abs(u["total_ore"]), 100)
+sign = "\u2212" if u["total_ore"] < 0 else ""
+sv = sign + f"{kr:,}".replace(",", " ") + f",{ore:02d}"  # 219 389,99
+assert re.search(r"^Totalt +.* " + re.escape(sv) + " +.* " + re.escape(sv) + "$", text, re.M), sv
+plain = ("-" if sign else "") + f"{kr},{ore:02d}"  # 219389,99 for Excel
+assert f"\r\nTotalt;;;;{plain};;{plain}\r\n" in csv, plain
+for out in (text, csv):
+    assert "ILLUSTRATIVA PARAMETRAR" in out and "drugs.bands, sparsity.amount_per_listed_year" in out
+PY
+
 # 5. October: the year to date is February's and October's runs, the only months of 2020
 # with a listing; the seven months between are named (once), not counted as zero.
 "$vardval" --db "$db" run "${model[@]}" --period 2020-10 --format json --no-store \
@@ -127,6 +151,100 @@ ytd = re.search(r'<tr class="total">.*?data-column="year_to_date" data-ore="(-?\
 assert int(ytd) == feb["total_ore"] + oct_["total_ore"], (ytd, feb["total_ore"], oct_["total_ore"])
 for months in ["2020-01", "2020-03..2020-09"]:
     assert f"<p>{months}: inte beräknad (no listing" in page, months
+PY
+
+# 5b. The run as a workbook (issue 12): the total cell of the units sheet is a number in kr,
+# equal to the JSON total / 100 (2 380 491,55 kr on the sample, cli_test.sh derives it).
+"$vardval" --db "$db" run "${model[@]}" --period 2020-02 --format xlsx --output "$work/run.xlsx" \
+    --no-store 2> /dev/null
+"$python" - "$work/run.xlsx" "$work/run.json" <<'PY'
+import json, sys, openpyxl
+from decimal import Decimal
+wb = openpyxl.load_workbook(sys.argv[1])
+run = json.load(open(sys.argv[2]))
+ws = wb["Per enhet och komponent (kr)"]
+header = [c.value for c in ws[1]]
+row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "Summa (25 enheter)")
+total = row[header.index("Summa")]
+assert total.data_type == "n" and '"kr"' in total.number_format, (total.value, total.number_format)
+assert Decimal(str(total.value)) == Decimal(run["total_ore"]) / 100 == Decimal("2380491.55"), total.value
+PY
+
+# 5c. The konsekvensanalys of the twelve psychiatry models (issue 12) rendered in headless
+# Chromium: today is the reference, each model's units table and bars run from the largest
+# gain down, and every amount is the JSON's. The psychiatry sample is January 2024's.
+psy=(--sample --models "$src/regions/jamtland-harjedalen/psychiatry/" --period 2024-01 --no-store)
+"$vardval" --db "$db" compare "${psy[@]}" --format json > "$work/psy.json" 2> /dev/null
+"$vardval" --db "$db" compare "${psy[@]}" --format html --output "$work/psy.html" 2> /dev/null
+render --dump-dom "file://$work/psy.html" > "$work/psy-dom.html" 2> "$work/psy.log" \
+    || fail "chromium --dump-dom of the compare failed: $(tail -5 "$work/psy.log")"
+if grep -E ':CONSOLE|Uncaught' "$work/psy.log"; then fail "console messages rendering the compare"; fi
+"$python" - "$work/psy-dom.html" "$work/psy.json" <<'PY'
+import json, sys
+from html.parser import HTMLParser
+dom, c = open(sys.argv[1]).read(), json.load(open(sys.argv[2]))
+class Page(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tables, self.bars, self.table, self.row, self.chart, self.h1, self.title = {}, {}, None, None, None, False, ""
+    def handle_starttag(self, tag, a):
+        a = dict(a)
+        if tag == "section":
+            self.table = a.get("data-table")
+            self.tables[self.table] = []
+        elif tag == "figure":
+            self.chart = (a["data-table"], a["data-value-column"])
+            self.bars[self.chart] = []
+        elif tag == "rect" and "bar" in a.get("class", ""):
+            self.bars[self.chart].append((a["data-label"], a.get("data-value-ore", a.get("data-value"))))
+        elif tag == "tr" and self.table:
+            self.row = {"role": a.get("class")}
+            self.tables[self.table].append(self.row)
+        elif tag == "td":
+            self.naming = len(self.row) == 1  # the row's first cell names it
+            self.row[a["data-column"]] = a.get("data-ore", a.get("data-value"))
+        elif tag == "h1":
+            self.h1 = True
+    def handle_data(self, d):
+        if self.h1: self.title += d
+        if self.row is not None and getattr(self, "naming", False):
+            self.row["name"] = self.row.get("name", "") + d
+    def handle_endtag(self, tag):
+        if tag == "h1": self.h1 = False
+        if tag == "td": self.naming = False
+p = Page()
+p.feed(dom)
+models = [m["name"] for m in c["models"]]
+assert len(models) == 12 and c["reference"] == "today" and "today" in models, (models, c["reference"])
+assert p.title.endswith("12 modeller jämförda med today (kr)"), p.title
+names = {u["name"]: u["amounts_ore"] for u in c["units"]}
+for m in models:
+    if m == "today":
+        assert "units:today" not in p.tables  # the reference is not compared with itself
+        continue
+    rows = [r for r in p.tables["units:" + m] if r["role"] == "body"]
+    assert sorted(r["name"] for r in rows) == sorted(names), m
+    diffs = []
+    for r in rows:
+        amounts = names[r["name"]]
+        ref, mine = amounts.get("today"), amounts.get(m)
+        assert r.get("reference") == (str(ref) if ref is not None else None), (m, r)
+        assert r.get("model") == (str(mine) if mine is not None else None), (m, r)
+        assert int(r["diff"]) == (mine or 0) - (ref or 0), (m, r)
+        diffs.append(int(r["diff"]))
+    assert diffs == sorted(diffs, reverse=True), (m, diffs)  # largest gain first
+    # The kr bars: the same units in the same order with the same differences.
+    assert p.bars[("units:" + m, "diff")] == [(r["name"], r["diff"]) for r in rows], m
+    total = next(r for r in p.tables["units:" + m] if r["role"] == "total")
+    assert int(total["diff"]) == sum(diffs), m
+# The models table: today first, named as the reference; each model's total the JSON's.
+rows = [r for r in p.tables["models"] if r["role"] == "body"]
+assert rows[0]["name"] == "today (referens)" and rows[0].get("diff") is None, rows[0]
+totals = {m["name"]: m["total_ore"] for m in c["models"]}
+assert [(r["name"].removesuffix(" (referens)"), int(r["total"])) for r in rows] == \
+    [(m, totals[m]) for m in ["today"] + [m for m in models if m != "today"]], rows
+for r in rows[1:]:
+    assert int(r["diff"]) == int(r["total"]) - totals["today"], r
 PY
 
 # 6. English labels; and the errors a user meets first.

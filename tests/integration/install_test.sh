@@ -49,8 +49,8 @@ vardval=$prefix/bin/vardval
 # the kostnadsansvar the sample's unit-values-2020-02.csv reports (the seven *_cost_kr
 # measures, 2 575 490 kr in all) and the opening-hours penalty (bracke and jarpen 3 weeks
 # each, 2 × 30 000 kr): 5 015 981,55 − 2 575 490 − 60 000 = 2 380 491,55 kr.
-grep -Eq "^Total \(25 units\) .* 2 380 491,55$" demo.txt || fail "demo total: $(tail -3 demo.txt)"
-grep -q "SAMPLE DATA" demo.txt || fail "demo does not say it is sample data"
+grep -Eq "^Summa \(25 enheter\) .* 2 380 491,55$" demo.txt || fail "demo total: $(tail -3 demo.txt)"
+grep -q "^EXEMPELDATA: " demo.txt || fail "demo does not say it is sample data"
 grep -q "$prefix/share/vardval/regions/jamtland-harjedalen/2020.yaml" demo.txt \
     || fail "model not read from the installation: $(tail -1 demo.txt)"
 [ -f vardval.db ] || fail "the default database is not in the current folder"

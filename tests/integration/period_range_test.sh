@@ -134,7 +134,7 @@ for u in c["units"]:
 PY
 v runs verify 49 > /dev/null || fail "run 49 (base 2021-01 of the compare) does not verify"
 v compare "${jh[@]}" --base 2020 --proposal 2021 --period 2021-01..2021-12 --no-store > "$work/compare.txt"
-grep -q "payment for 2021-01..2021-12:" "$work/compare.txt" || fail "compare table: $(head -1 "$work/compare.txt")"
+grep -q "^Konsekvensanalys, Region Jämtland Härjedalen, 2021-01\.\.2021-12: " "$work/compare.txt" || fail "compare table: $(head -1 "$work/compare.txt")"
 
 # Missing months: two listings retracted; every missing month is named in one error, exit 3,
 # and nothing is stored.

@@ -19,8 +19,9 @@ void add_statement_options(CLI::App* cmd, StatementArgs& args) {
     cmd->add_option("--period", args.period, "month of the statement, YYYY-MM")->required();
     cmd->add_option("--unit", args.unit, "unit id from region.yaml")->required();
     cmd->add_option("--format", args.format,
-                    "html (printable on A4; to stdout without --output) or xlsx (needs --output)")
-        ->check(CLI::IsMember({"html", "xlsx"}))
+                    "html (printable on A4), table (text), csv-sv (Swedish Excel) or xlsx "
+                    "(needs --output); to stdout without --output")
+        ->check(CLI::IsMember({"html", "table", "csv-sv", "xlsx"}))
         ->capture_default_str();
     cmd->add_option("--output", args.output, "file to write");
     cmd->add_option("--lang", args.lang, "labels: sv (Swedish) or en (English)")
@@ -87,12 +88,20 @@ int statement(const Config& config, const ModelChoice& choice, const DataArgs& d
         report::write_xlsx(args.output, statement, lang);
         return kOk;
     }
+    const auto write = [&](std::ostream& out) {
+        if (args.format == "table")
+            report::write_table(out, statement, lang);
+        else if (args.format == "csv-sv")
+            report::write_csv_sv(out, statement, lang);
+        else
+            report::write_html(out, statement, lang);
+    };
     if (args.output.empty()) {
-        report::write_html(std::cout, statement, lang);
+        write(std::cout);
         return kOk;
     }
     std::ofstream out(args.output, std::ios::binary);
-    report::write_html(out, statement, lang);
+    write(out);
     if (!out.flush())
         throw std::runtime_error(args.output + ": cannot write the statement");
     return kOk;

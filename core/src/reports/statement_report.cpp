@@ -3,6 +3,9 @@
 #include <optional>
 #include <stdexcept>
 
+#include "report_parts.hpp"
+#include "vardval_host/model_info.hpp"
+
 namespace vardval::report {
 
 namespace {
@@ -209,12 +212,8 @@ Report statement_report(const StatementInput& in, const std::string& unit, Lang 
     bool sample = run.sample_data;
     for (const RunResult* e : in.earlier)
         sample = sample || e->sample_data;
-    if (sample)
-        r.warnings.push_back(
-            {"EXEMPELDATA: beräknat från det medföljande syntetiska urvalet; betala aldrig "
-             "efter detta besked",
-             "SAMPLE DATA: computed from the shipped synthetic sample; never pay from this "
-             "statement"});
+    // Every month runs the same model, so the month's marks the illustrative parameters.
+    r.warnings = honesty_warnings(sample, illustrative_params(model_components(run)));
     r.tables.push_back(components_table(in, unit, last_month, lang));
     r.tables.push_back(explanations_table(in, unit));
     r.tables.push_back(months_table(in, unit, lang));

@@ -1,7 +1,8 @@
 // A Report as one self-contained HTML page: inline CSS (screen and A4 print), tables with
-// sv-SE figures, and each Chart as an inline SVG bar chart. Nothing is fetched and no script
-// runs, so the file can be mailed, archived and printed as it is. Every figure also carries
-// its exact value in a data attribute, for machine checks of what the reader sees.
+// sv-SE figures (format_cell, as every human format), and each Chart as an inline SVG bar
+// chart. Nothing is fetched and no script runs, so the file can be mailed, archived and
+// printed as it is. Every figure also carries its exact value in a data attribute, for
+// machine checks of what the reader sees.
 #include <algorithm>
 #include <stdexcept>
 #include <string>
@@ -38,10 +39,18 @@ svg .loss { fill: #c62828; }
 svg .axis { stroke: #555; stroke-width: 1; }
 .notes { color: #444; font-size: 8.5pt; border-top: 1px solid #ccc; margin-top: 1em; }
 .notes p { margin: 0.15em 0; }
-@page { size: A4; margin: 12mm 12mm 14mm; }
+@page { size: A4; margin: 10mm 10mm 12mm; }
 @media print {
-  body { margin: 0; max-width: none; font-size: 9pt; }
-  table { font-size: 8pt; }
+  body { margin: 0; max-width: none; font-size: 8pt; }
+  h1 { font-size: 13pt; margin: 0 0 0.3em; }
+  h2 { font-size: 10pt; margin: 0.6em 0 0.2em; }
+  .warnings { margin: 0 0 0.5em; padding: 0.2em 0.6em; }
+  table { font-size: 7.5pt; margin: 0 0 0.4em; }
+  th, td { padding: 0 3px; }
+  figure { margin: 0.3em 0 0.4em; }
+  figure svg { width: 75%; }
+  td:first-child:nth-last-child(2) { white-space: nowrap; }  /* a label and its text */
+  .notes { font-size: 7pt; margin-top: 0.5em; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; page-break-inside: avoid; }
 }
@@ -86,29 +95,6 @@ std::string exact_text(const Cell& cell) {
     return "";
 }
 
-std::string shown(const Cell& cell, ColumnKind kind, Lang lang) {
-    if (std::holds_alternative<std::monostate>(cell))
-        return "\xE2\x80\x93";  // "–": does not apply
-    if (const auto* s = std::get_if<std::string>(&cell))
-        return *s;
-    const auto* whole = std::get_if<std::int64_t>(&cell);
-    const Rational exact = whole ? Rational::from_int(*whole) : std::get<Rational>(cell);
-    switch (kind) {
-        case ColumnKind::kr:
-            return whole ? format_ore_as_kr(*whole, lang)
-                         : format_number(exact * Rational::of(1, 100), 2, lang);
-        case ColumnKind::count:
-            return format_number(exact, 0, lang);
-        case ColumnKind::percent:
-            return format_percent(exact, lang);
-        case ColumnKind::ore:
-        case ColumnKind::number:
-        case ColumnKind::text:
-            return format_number(exact, 6, lang);
-    }
-    return "";
-}
-
 const char* role_name(RowRole role) {
     switch (role) {
         case RowRole::subtotal:
@@ -139,7 +125,7 @@ void write_html_table(std::ostream& out, const Table& t, Lang lang) {
             if (const std::string exact = exact_text(cell); !exact.empty())
                 out << (c.kind == ColumnKind::kr ? " data-ore=\"" : " data-value=\"") << exact
                     << "\"";
-            out << ">" << escape(shown(cell, c.kind, lang)) << "</td>";
+            out << ">" << escape(format_cell(cell, c.kind, lang)) << "</td>";
         }
         out << "</tr>\n";
     }
@@ -189,10 +175,10 @@ void write_chart(std::ostream& out, const Chart& chart, const Table& t, Lang lan
         if (std::holds_alternative<std::monostate>(v) || std::holds_alternative<std::string>(v))
             continue;
         const auto* whole = std::get_if<std::int64_t>(&v);
-        bars.push_back(Bar{shown(row.cells[label_col], ColumnKind::text, lang),
+        bars.push_back(Bar{format_cell(row.cells[label_col], ColumnKind::text, lang),
                            whole ? Rational::from_int(*whole) : std::get<Rational>(v),
                            exact_text(v),
-                           shown(v, kind, lang) + (kind == ColumnKind::kr ? " kr" : "")});
+                           format_cell(v, kind, lang) + (kind == ColumnKind::kr ? " kr" : "")});
     }
     Rational most_gain, most_loss;  // the longest bar each way, as a magnitude
     for (const Bar& b : bars) {
