@@ -28,8 +28,9 @@ std::map<std::string, std::size_t> variable_columns(const CsvReader& csv) {
 }
 
 // A share in percent, 0 to 100, exact; as a fraction of listed.
-std::optional<Rational> percent_share(std::string_view text) {
-    const auto percent = Rational::parse_decimal(text);
+std::optional<Rational> percent_share(CsvReader& csv, const std::vector<std::string>& f,
+                                      std::size_t column) {
+    const auto percent = csv.exact_decimal(f, column);
     if (!percent || *percent < Rational() || Rational::from_int(100) < *percent)
         return std::nullopt;
     return *percent / Rational::from_int(100);
@@ -68,7 +69,7 @@ CniDelivery aggregate_cni(std::istream& in, const std::string& file, const Regio
         figures.listed = listed->raw() / Decimal::kScale;
         std::string invalid;
         for (const auto& [variable, column] : variables) {
-            const auto share = percent_share(f[column]);
+            const auto share = percent_share(csv, f, column);
             if (!share) {
                 invalid = kVariablePrefix + variable + " = " + shown(f[column]);
                 break;
@@ -77,7 +78,7 @@ CniDelivery aggregate_cni(std::istream& in, const std::string& file, const Regio
         }
         if (!invalid.empty()) {
             report.reject(line, "invalid share",
-                          invalid + "; valid: a percentage from 0 to 100, e.g. 12.5");
+                          invalid + "; valid: a percentage from 0 to 100, e.g. 12.5 (12,5 in a ';' file)");
             continue;
         }
         auto [it, fresh] = first_line.emplace(f[unit_col], line);
