@@ -199,7 +199,12 @@ std::optional<Rational> Rational::parse_decimal(std::string_view text) {
     // A point needs digits after it; 40 decimals is more than any delivery states.
     if (point != std::string_view::npos && (decimals.empty() || decimals.size() > 40))
         return std::nullopt;
-    const auto digits = parse(std::string(text.substr(0, point)) + std::string(decimals));
+    std::string joined = std::string(text.substr(0, point)) + std::string(decimals);
+    // Leading zeros would make the integer parser read octal ("0843" is not 843).
+    const std::size_t sign = !joined.empty() && joined[0] == '-' ? 1 : 0;
+    const std::size_t first = joined.find_first_not_of('0', sign);
+    joined.erase(sign, (first == std::string::npos ? joined.size() - 1 : first) - sign);
+    const auto digits = parse(joined);
     if (!digits)
         return std::nullopt;
     return normalized(digits->num_, pow(Integer(10), static_cast<unsigned>(decimals.size())));

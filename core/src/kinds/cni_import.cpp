@@ -77,8 +77,9 @@ CniDelivery aggregate_cni(std::istream& in, const std::string& file, const Regio
             figures.shares.emplace(variable, *share);
         }
         if (!invalid.empty()) {
-            report.reject(line, "invalid share",
-                          invalid + "; valid: a percentage from 0 to 100, e.g. 12.5 (12,5 in a ';' file)");
+            report.reject(
+                line, "invalid share",
+                invalid + "; valid: a percentage from 0 to 100, e.g. 12.5 (12,5 in a ';' file)");
             continue;
         }
         auto [it, fresh] = first_line.emplace(f[unit_col], line);
@@ -90,7 +91,7 @@ CniDelivery aggregate_cni(std::istream& in, const std::string& file, const Regio
         result.units.emplace(f[unit_col], std::move(figures));
         ++report.rows_used;
     }
-    end_import(csv.file(), report);
+    end_import(csv, report);
     return result;
 }
 
