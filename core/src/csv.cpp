@@ -140,6 +140,20 @@ std::optional<Decimal> CsvReader::decimal(const std::vector<std::string>& fields
     return value;
 }
 
+std::optional<Rational> CsvReader::exact_decimal(const std::vector<std::string>& fields,
+                                                 std::size_t column) {
+    std::string text = fields[column];
+    if (decimal_mark_of(text) == ',') {
+        if (format_.separator != ';')
+            return std::nullopt;
+        text[text.find(',')] = '.';
+    }
+    auto value = Rational::parse_decimal(text);
+    if (value)
+        decimals_.note(fields[column], line_, header_[column]);
+    return value;
+}
+
 std::optional<std::size_t> CsvReader::column(const std::string& name) const {
     auto it = columns_.find(name);
     return it == columns_.end() ? std::nullopt : std::optional<std::size_t>(it->second);

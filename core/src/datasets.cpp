@@ -106,6 +106,10 @@ ImportOutcome import_dataset(Database& db, const Region& region, const ImportReq
             EventAggregate events = aggregate_events(in, file, region, *month, outcome.report);
             if (store_allowed(outcome.report, request))
                 outcome.stored = db.store_events(region.id, events, outcome.report, origin);
+        } else if (request.kind == "cni") {
+            CniDelivery cni = aggregate_cni(in, file, region, *month, outcome.report);
+            if (store_allowed(outcome.report, request))
+                outcome.stored = db.store_cni(region.id, cni, outcome.report, origin);
         } else if (request.kind == "psychiatry") {
             PsychiatryAggregate psychiatry =
                 aggregate_psychiatry(in, file, region, *month, outcome.report, request.progress);
@@ -245,6 +249,11 @@ const UnitValues& DatabaseDataSource::acg(Period month) {
     });
 }
 
+const CniDelivery& DatabaseDataSource::cni(Period month) {
+    return fetch(cni_, month, "cni",
+                 [&](std::optional<int> v) { return db_.load_cni(region_.id, month, v); });
+}
+
 std::vector<DatasetRef> DatabaseDataSource::used() const {
     std::vector<DatasetRef> out;
     for (const auto& [p, l] : listings_)
@@ -259,6 +268,8 @@ std::vector<DatasetRef> DatabaseDataSource::used() const {
         out.push_back(a.ref);
     for (const auto& [m, p] : psychiatry_)
         out.push_back(p.ref);
+    for (const auto& [m, c] : cni_)
+        out.push_back(c.ref);
     // In the order the run record stores them (by kind, then period), so a run and its
     // record rendered from the database list the same datasets the same way.
     std::sort(out.begin(), out.end(), [](const DatasetRef& a, const DatasetRef& b) {

@@ -192,6 +192,24 @@ std::optional<Rational> Rational::parse(std::string_view fraction) {
     return normalized(*n, *d);
 }
 
+std::optional<Rational> Rational::parse_decimal(std::string_view text) {
+    const std::size_t point = text.find('.');
+    const std::string_view decimals =
+        point == std::string_view::npos ? std::string_view() : text.substr(point + 1);
+    // A point needs digits after it; 40 decimals is more than any delivery states.
+    if (point != std::string_view::npos && (decimals.empty() || decimals.size() > 40))
+        return std::nullopt;
+    std::string joined = std::string(text.substr(0, point)) + std::string(decimals);
+    // Leading zeros would make the integer parser read octal ("0843" is not 843).
+    const std::size_t sign = !joined.empty() && joined[0] == '-' ? 1 : 0;
+    const std::size_t first = joined.find_first_not_of('0', sign);
+    joined.erase(sign, (first == std::string::npos ? joined.size() - 1 : first) - sign);
+    const auto digits = parse(joined);
+    if (!digits)
+        return std::nullopt;
+    return normalized(digits->num_, pow(Integer(10), static_cast<unsigned>(decimals.size())));
+}
+
 std::strong_ordering Rational::operator<=>(const Rational& o) const {
     const Integer left = num_ * o.den_;
     const Integer right = o.num_ * den_;

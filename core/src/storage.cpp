@@ -201,6 +201,11 @@ DatasetRef Database::store_psychiatry(const std::string& region,
                          encode_payload(psychiatry));
 }
 
+DatasetRef Database::store_cni(const std::string& region, const CniDelivery& cni,
+                               const ImportReport& report, const DatasetOrigin& origin) {
+    return store_dataset(region, {"cni", cni.ref.period, 0}, report, origin, encode_payload(cni));
+}
+
 std::optional<ListingAggregate> Database::load_listing(const std::string& region, Period month,
                                                        std::optional<int> version) {
     return load_dataset<ListingAggregate>(region, "listing", month.to_string(), version);
@@ -261,6 +266,11 @@ bool Database::retract_dataset(const std::string& region, const DatasetRef& ref,
     } catch (const soci::soci_error& e) {
         throw StorageError("retracting " + ref.to_string() + " failed: " + e.what());
     }
+}
+
+std::optional<CniDelivery> Database::load_cni(const std::string& region, Period month,
+                                              std::optional<int> version) {
+    return load_dataset<CniDelivery>(region, "cni", month.to_string(), version);
 }
 
 }  // namespace vardval

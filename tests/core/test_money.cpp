@@ -214,3 +214,17 @@ TEST_CASE("rationals give the same result on the 64-bit fast path and beyond it"
     CHECK(Rational::of(INT64_MIN, -2) == Rational::from_int(-(INT64_MIN / 2)));
     CHECK(Rational::of(6, 4) - Rational::of(1, 4) == Rational::of(5, 4));
 }
+
+TEST_CASE("a decimal as written, exactly, with any number of decimals") {
+    CHECK(Rational::parse_decimal("12.5") == Rational::of(25, 2));
+    // Ten decimals: 6.8435754190 = 68 435 754 190 / 10^10, and leading zeros are decimal.
+    CHECK(Rational::parse_decimal("6.8435754190") == Rational::of(684357541900LL, 100000000000LL));
+    CHECK(Rational::parse_decimal("0.0800") == Rational::of(2, 25));
+    CHECK(Rational::parse_decimal("007") == Rational::of(7));
+    CHECK(Rational::parse_decimal("-0.25") == Rational::of(-1, 4));
+    CHECK(Rational::parse_decimal("0") == Rational());
+    CHECK_FALSE(Rational::parse_decimal("12."));
+    CHECK_FALSE(Rational::parse_decimal("1,5"));
+    CHECK_FALSE(Rational::parse_decimal("a1"));
+    CHECK_FALSE(Rational::parse_decimal(""));
+}

@@ -335,6 +335,7 @@ components:
         const EventAggregate& events(Period m) override { return fake.events(m); }
         const UnitValues& acg(Period m) override { return fake.acg(m); }
         const PsychiatryAggregate& psychiatry(Period m) override { return fake.psychiatry(m); }
+        const CniDelivery& cni(Period m) override { return fake.cni(m); }
         std::vector<DatasetRef> used() const override { return {}; }
         bool served_sample() const override { return false; }
     } data;

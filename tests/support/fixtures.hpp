@@ -91,6 +91,7 @@ class FakeData : public DataSource {
     std::map<Period, EventAggregate> event_sets;
     std::map<Period, UnitValues> acg_points;
     std::map<Period, PsychiatryAggregate> psychiatry_sets;
+    std::map<Period, CniDelivery> cni_sets;
     const UnitValues& unit_values(Period month) override {
         return find(values, month, "unit-values");
     }
@@ -98,6 +99,7 @@ class FakeData : public DataSource {
         return find(event_sets, month, "events");
     }
     const UnitValues& acg(Period month) override { return find(acg_points, month, "acg"); }
+    const CniDelivery& cni(Period month) override { return find(cni_sets, month, "cni"); }
     const PsychiatryAggregate& psychiatry(Period month) override {
         return find(psychiatry_sets, month, "psychiatry");
     }

@@ -12,6 +12,7 @@
 
 #include "vardval/decimal.hpp"
 #include "vardval/period.hpp"
+#include "vardval/rational.hpp"
 #include "vardval/vocabulary.hpp"
 
 namespace vardval {
@@ -55,7 +56,7 @@ struct UnitListing {
 };
 
 struct DatasetRef {
-    std::string kind;    // "listing", "visits", "unit-values", "events", "acg", "psychiatry"
+    std::string kind;    // "listing", "visits", "unit-values", "events", "acg", "psychiatry", "cni"
     std::string period;  // "2020-02", "2018-11..2019-10"
     int version = 0;
     std::string to_string() const { return kind + " " + period + " v" + std::to_string(version); }
@@ -115,6 +116,25 @@ struct EventAggregate {
     // would pay zero without a word.
     void require_event(const std::string& event, IfMissing if_missing,
                        const std::string& who) const;
+};
+
+// SCB's per-unit CNI delivery (kind "cni"): SCB computes, from the region's listing, how
+// many of each unit's listed have each socioeconomic variable; the office receives the
+// shares per unit, never per-person flags. Shares are exact as given.
+struct CniUnit {
+    std::int64_t listed = 0;                  // the listed SCB counted
+    std::map<std::string, Rational> shares;  // variable → fraction of listed (0.125 = 12,5 %)
+};
+
+struct CniDelivery {
+    DatasetRef ref;
+    std::map<std::string, CniUnit> units;  // unit id → its figures
+
+    // The unit's figures, or nullptr when the delivery does not name it.
+    const CniUnit* unit(const std::string& id) const {
+        auto it = units.find(id);
+        return it == units.end() ? nullptr : &it->second;
+    }
 };
 
 // Per-unit figures for a month that come as such, not from persons: indicator values

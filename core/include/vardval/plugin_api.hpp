@@ -26,7 +26,8 @@ namespace vardval {
 // LedgerLine.
 // 6: UnitListing::distance_decikm is a dense DistanceHistogram.
 // 7: DistanceHistogram keeps running totals; AgeBandTable its band per age and sex.
-inline constexpr int ABI_VERSION = 7;
+// 8: DataSource::cni, SCB's per-unit CNI delivery.
+inline constexpr int ABI_VERSION = 8;
 
 // Datasets a component reads, fetched by the host from the database on first use.
 class DataSource {
@@ -41,6 +42,8 @@ class DataSource {
     virtual const UnitValues& acg(Period month) = 0;
     // Psychiatric contacts and episodes from the extract that ends with `month`.
     virtual const PsychiatryAggregate& psychiatry(Period month) = 0;
+    // SCB's per-unit CNI delivery for the month.
+    virtual const CniDelivery& cni(Period month) = 0;
 };
 
 struct RunContext {

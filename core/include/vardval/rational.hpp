@@ -49,6 +49,9 @@ class Rational {
     // (nullopt for anything else, or a zero denominator).
     std::string to_fraction() const;
     static std::optional<Rational> parse(std::string_view fraction);
+    // A decimal as written, exactly, with any number of decimals: "12.3456789" (nullopt
+    // for anything else). For figures delivered with more decimals than a Decimal keeps.
+    static std::optional<Rational> parse_decimal(std::string_view text);
 
     bool operator==(const Rational& o) const { return num_ == o.num_ && den_ == o.den_; }
     std::strong_ordering operator<=>(const Rational& o) const;

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "vardval/decimal.hpp"
+#include "vardval/rational.hpp"
 #include "vardval_host/import_error.hpp"
 
 namespace vardval {
@@ -108,6 +109,9 @@ class CsvReader {
     // The number in field `column` of the record last read (see parse_decimal), or nothing
     // when it is none; throws ImportError when the file used the other decimal mark before.
     std::optional<Decimal> decimal(const std::vector<std::string>& fields, std::size_t column);
+    // The same, exact with any number of decimals (SCB delivers shares with ten or more).
+    std::optional<Rational> exact_decimal(const std::vector<std::string>& fields,
+                                          std::size_t column);
 
   private:
     bool read_line();

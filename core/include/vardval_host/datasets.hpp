@@ -15,10 +15,11 @@
 namespace vardval {
 
 // What can be imported: the listing (persons), visits (contacts), unit-values (one figure
-// per unit and measure), events (health talks, SIP, ...), acg (per-person ACG weights) and
-// psychiatry (psychiatric contacts, with episodes of care built on import).
-inline const std::vector<std::string> kDatasetKinds = {"listing", "visits", "unit-values",
-                                                       "events",  "acg",    "psychiatry"};
+// per unit and measure), events (health talks, SIP, ...), acg (per-person ACG weights),
+// psychiatry (psychiatric contacts, with episodes of care built on import) and cni (SCB's
+// per-unit Care Need Index delivery).
+inline const std::vector<std::string> kDatasetKinds = {
+    "listing", "visits", "unit-values", "events", "acg", "psychiatry", "cni"};
 bool is_dataset_kind(const std::string& kind);
 
 struct ImportRequest {
@@ -64,6 +65,7 @@ class DatabaseDataSource : public RecordingDataSource {
     const EventAggregate& events(Period month) override;
     const UnitValues& acg(Period month) override;
     const PsychiatryAggregate& psychiatry(Period month) override;
+    const CniDelivery& cni(Period month) override;
     std::vector<DatasetRef> used() const override;
     bool served_sample() const override { return served_sample_; }
 
@@ -86,6 +88,7 @@ class DatabaseDataSource : public RecordingDataSource {
     std::map<Period, EventAggregate> events_;
     std::map<Period, UnitValues> acg_;
     std::map<Period, PsychiatryAggregate> psychiatry_;
+    std::map<Period, CniDelivery> cni_;
 };
 
 }  // namespace vardval

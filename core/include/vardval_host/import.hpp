@@ -99,6 +99,12 @@ UnitValues aggregate_acg(std::istream& in, const std::string& file, const Region
 // temporary files beyond a sort buffer, see psychiatry_import.cpp), then each person's
 // contacts at a unit are cut into episodes by the region's gap (see episodes.hpp) and counted
 // as a histogram.
+// SCB's per-unit CNI delivery for a month, as exported to CSV from SCB's Excel file: unit,
+// listed, and one cni_<variable> column per variable holding the share of the unit's listed
+// with it, in percent (0 to 100, any number of decimals, kept exact). One row per unit.
+CniDelivery aggregate_cni(std::istream& in, const std::string& file, const Region& region,
+                          Period month, ImportReport& report);
+
 PsychiatryAggregate aggregate_psychiatry(std::istream& in, const std::string& file,
                                          const Region& region, Period month, ImportReport& report,
                                          const ProgressFn& progress = {});

@@ -115,6 +115,11 @@ class Database {
                                 const ImportReport& report, const DatasetOrigin& origin = {});
     std::optional<PsychiatryAggregate> load_psychiatry(const std::string& region, Period month,
                                                        std::optional<int> version = std::nullopt);
+    // SCB's per-unit CNI delivery.
+    DatasetRef store_cni(const std::string& region, const CniDelivery& cni,
+                         const ImportReport& report, const DatasetOrigin& origin = {});
+    std::optional<CniDelivery> load_cni(const std::string& region, Period month,
+                                        std::optional<int> version = std::nullopt);
 
     // The version asked for, else the latest not retracted.
     std::optional<DatasetInfo> find_dataset(const std::string& region, const std::string& kind,

@@ -26,4 +26,7 @@ void decode_payload(std::string_view bytes, EventAggregate& events);
 std::string encode_payload(const PsychiatryAggregate& psychiatry);
 void decode_payload(std::string_view bytes, PsychiatryAggregate& psychiatry);
 
+std::string encode_payload(const CniDelivery& cni);
+void decode_payload(std::string_view bytes, CniDelivery& cni);
+
 }  // namespace vardval

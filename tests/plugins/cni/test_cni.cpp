@@ -155,3 +155,78 @@ TEST_CASE("a pot's keys beside a price are refused, not ignored") {
         "planned_volume_year applies to a pot and needs budget_year"));
     CHECK(issues_for(t, "budget_year: 1000\nbudget_share: 0.5\nvariables: {A: 1}").empty());
 }
+
+namespace {
+
+// SCB's delivery describing sample()'s population: a 10 % with A, b 40 % with B.
+CniDelivery delivery_of_sample() {
+    CniDelivery d;
+    d.ref = {"cni", "2020-02", 1};
+    d.units["a"].listed = 100;
+    d.units["a"].shares = {{"A", Rational::of(1, 10)}, {"B", Rational()}};
+    d.units["b"].listed = 100;
+    d.units["b"].shares = {{"A", Rational()}, {"B", Rational::of(2, 5)}};
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("CNI from SCB's per-unit delivery pays what the per-person flags pay") {
+    const Region region = make_region({"a", "b"});
+    FakeData data = sample();
+    data.cni_sets[kFeb] = delivery_of_sample();
+    ValidParams flags(cni::cni_type(), "average_per_listed_year: 820\nvariables: {A: 2, B: 1}");
+    ValidParams scb(cni::cni_type(),
+                    "average_per_listed_year: 820\nvariables: {A: 2, B: 1}\nsource: scb");
+    const auto from_flags = flags.run(region, kFeb, data);
+    const auto from_scb = scb.run(region, kFeb, data);
+    // The same population: W_a = 2 × 0.10 × 100 = 20, W_b = 1 × 0.40 × 100 = 40, region 60 over
+    // 200 listed; index a = 0.2 / 0.3 = 2/3, b = 4/3; the amounts of the test above.
+    REQUIRE(from_scb.size() == 2);
+    CHECK(from_scb[0].amount_ore == 455556);
+    CHECK(from_scb[1].amount_ore == 911111);
+    for (std::size_t i = 0; i < 2; ++i) {
+        CHECK(from_scb[i].amount_ore == from_flags[i].amount_ore);
+        CHECK(from_scb[i].exact_basis() == from_flags[i].exact_basis());
+    }
+    CHECK_THAT(from_scb[0].explanation, Catch::Contains("SCB's delivery cni 2020-02"));
+    CHECK(from_scb[0].trace[0] == "A: 10 % of 100 listed (SCB), weight 2");
+}
+
+TEST_CASE("CNI from SCB's delivery: the index from SCB, the listed from the month's listing") {
+    const Region region = make_region({"a", "b"});
+    FakeData data = sample();
+    // SCB counted a at 300 listed with 10 % A and b at 100 with 40 % B:
+    // W_a = 2 × 0.1 × 300 = 60, W_b = 1 × 0.4 × 100 = 40; region 100 over 400 = 0.25;
+    // index a = (60/300) / 0.25 = 0.8, b = (40/100) / 0.25 = 1.6.
+    CniDelivery d = delivery_of_sample();
+    d.units["a"].listed = 300;
+    data.cni_sets[kFeb] = d;
+    ValidParams scb(cni::cni_type(),
+                    "average_per_listed_year: 1200\nvariables: {A: 2, B: 1}\nsource: scb");
+    const auto lines = scb.run(region, kFeb, data);
+    // The month's listing has 100 listed at each: 1 200 kr / 12 = 100 kr = 10 000 öre a month
+    // per listed at index 1; a: 0.8 × 100 × 10 000 = 800 000; b: 1.6 × 100 × 10 000 = 1 600 000.
+    CHECK(lines[0].amount_ore == 800000);
+    CHECK(lines[1].amount_ore == 1600000);
+}
+
+TEST_CASE("CNI from SCB's delivery refuses a listed unit SCB did not deliver, or a variable") {
+    const Region region = make_region({"a", "b"});
+    FakeData data = sample();
+    data.listings[kFeb].ref = {"listing", "2020-02", 1};
+    CniDelivery d = delivery_of_sample();
+    d.units.erase("b");
+    data.cni_sets[kFeb] = d;
+    ValidParams scb(cni::cni_type(),
+                    "average_per_listed_year: 820\nvariables: {A: 2, B: 1}\nsource: scb");
+    CHECK_THROWS_MATCHES(scb.run(region, kFeb, data), DataMissing,
+                         Catch::Message("capitation.cni: cni 2020-02 v1 has no row for unit b, "
+                                        "which has 100 listed in listing 2020-02; import a "
+                                        "delivery that gives every unit"));
+    data.cni_sets[kFeb] = delivery_of_sample();
+    ValidParams more(cni::cni_type(),
+                     "average_per_listed_year: 820\nvariables: {A: 2, C: 1}\nsource: scb");
+    CHECK_THROWS_WITH(more.run(region, kFeb, data),
+                      Catch::Contains("has no cni_C column; the model weighs it"));
+}
