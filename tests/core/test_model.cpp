@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "fixtures.hpp"
+#include "shipped.hpp"
 #include "vardval/payment.hpp"
 #include "vardval_host/model.hpp"
 #include "vardval_host/plugin_host.hpp"
@@ -14,6 +15,9 @@ using namespace vardval;
 namespace fs = std::filesystem;
 
 namespace {
+
+using test::host;
+using test::issues_text;
 
 struct ModelDir {
     fs::path dir = fs::temp_directory_path() / ("vardval_model_test_" + std::to_string(::getpid()));
@@ -24,16 +28,6 @@ struct ModelDir {
         return (dir / name).string();
     }
 };
-
-PluginHost& host() {
-    static PluginHost h;
-    static bool loaded = [] {
-        h.load_directory(VARDVAL_PLUGIN_DIR);
-        return true;
-    }();
-    (void)loaded;
-    return h;
-}
 
 const Region kRegion = test::make_region({"a", "b"});
 
@@ -51,13 +45,6 @@ components:
       average_per_listed_year: 820
       variables: {under5: 3.23}
 )";
-
-std::string issues_text(const std::vector<Issue>& issues) {
-    std::string s;
-    for (const Issue& i : issues)
-        s += i.to_string() + "\n";
-    return s;
-}
 
 }  // namespace
 

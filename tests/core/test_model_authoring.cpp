@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "fixtures.hpp"
+#include "shipped.hpp"
 #include "vardval_host/model.hpp"
 #include "vardval_host/model_diff.hpp"
 #include "vardval_host/model_values.hpp"
@@ -9,28 +10,9 @@
 
 using namespace vardval;
 
-namespace {
-
-PluginHost& host() {
-    static PluginHost h;
-    static bool loaded = [] {
-        h.load_directory(VARDVAL_PLUGIN_DIR);
-        return true;
-    }();
-    (void)loaded;
-    return h;
-}
-
-std::string issues_text(const std::vector<Issue>& issues) {
-    std::string s;
-    for (const Issue& i : issues)
-        s += i.to_string() + "\n";
-    return s;
-}
-
-const std::string kRegions = std::string(VARDVAL_SOURCE_DIR) + "/regions/";
-
-}  // namespace
+using test::host;
+using test::issues_text;
+using test::kRegions;
 
 TEST_CASE("the example of every registered type validates when pasted into a model") {
     // Names (professions, measures, psychiatric contact types, ...) come from a region that

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "fixtures.hpp"
+#include "shipped.hpp"
 #include "vardval_host/datasets.hpp"
 #include "vardval_host/engine.hpp"
 #include "vardval_host/model.hpp"
@@ -20,6 +21,10 @@ using namespace vardval;
 namespace fs = std::filesystem;
 
 namespace {
+
+using test::host;
+using test::issues_text;
+using test::kRegions;
 
 using test::reasons;
 
@@ -32,25 +37,6 @@ struct TempDir {
         return dir / name;
     }
 };
-
-PluginHost& host() {
-    static PluginHost h;
-    static bool loaded = [] {
-        h.load_directory(VARDVAL_PLUGIN_DIR);
-        return true;
-    }();
-    (void)loaded;
-    return h;
-}
-
-std::string issues_text(const std::vector<Issue>& issues) {
-    std::string s;
-    for (const Issue& i : issues)
-        s += i.to_string() + "\n";
-    return s;
-}
-
-const std::string kRegions = std::string(VARDVAL_SOURCE_DIR) + "/regions/";
 
 }  // namespace
 
