@@ -12,7 +12,7 @@ cmake -S . -B build-fuzz -DVARDVAL_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
       -DCMAKE_CXX_COMPILER=clang++ "${launcher[@]}" > /dev/null
 cmake --build build-fuzz -j "$(nproc)" > build-fuzz/build.log 2>&1 || { tail -40 build-fuzz/build.log; exit 1; }
 
-harnesses=(model listing visits unit-values events acg psychiatry)
+harnesses=(model listing visits unit-values events acg psychiatry cni)
 failed=()
 for name in "${harnesses[@]}"; do
     binary=build-fuzz/bin/fuzz_model

@@ -110,10 +110,12 @@ void throw_missing_months(const PeriodRange& range,
     std::vector<std::pair<std::string, std::string>> lines;  // months, what
     for (const auto& [month, what] : missing) {
         months += (months.empty() ? "" : ", ") + month.to_string();
+        // A structured binding cannot be captured by a lambda (C++20 as clang 14 reads it).
+        const std::string& reason = what;
         auto same = std::find_if(lines.begin(), lines.end(),
-                                 [&](const auto& line) { return line.second == what; });
+                                 [&](const auto& line) { return line.second == reason; });
         if (same == lines.end())
-            lines.emplace_back(month.to_string(), what);
+            lines.emplace_back(month.to_string(), reason);
         else
             same->first += ", " + month.to_string();
     }

@@ -1,5 +1,6 @@
 #include "vardval/rational.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace vardval {
@@ -181,7 +182,9 @@ std::optional<Rational> Rational::parse(std::string_view fraction) {
         if (t.size() == digits ||
             t.find_first_not_of("0123456789", digits) != std::string_view::npos)
             return std::nullopt;
-        return Integer(std::string(t));
+        // Without its leading zeros: the integer parser would read "0843" as octal.
+        const std::size_t first = std::min(t.find_first_not_of('0', digits), t.size() - 1);
+        return Integer(std::string(t.substr(0, digits)) + std::string(t.substr(first)));
     };
     const std::size_t slash = fraction.find('/');
     const auto n = integer(fraction.substr(0, slash));
@@ -199,12 +202,9 @@ std::optional<Rational> Rational::parse_decimal(std::string_view text) {
     // A point needs digits after it; 40 decimals is more than any delivery states.
     if (point != std::string_view::npos && (decimals.empty() || decimals.size() > 40))
         return std::nullopt;
-    std::string joined = std::string(text.substr(0, point)) + std::string(decimals);
-    // Leading zeros would make the integer parser read octal ("0843" is not 843).
-    const std::size_t sign = !joined.empty() && joined[0] == '-' ? 1 : 0;
-    const std::size_t first = joined.find_first_not_of('0', sign);
-    joined.erase(sign, (first == std::string::npos ? joined.size() - 1 : first) - sign);
-    const auto digits = parse(joined);
+    if (text.find('/') != std::string_view::npos)
+        return std::nullopt;  // a decimal, not a fraction
+    const auto digits = parse(std::string(text.substr(0, point)) + std::string(decimals));
     if (!digits)
         return std::nullopt;
     return normalized(digits->num_, pow(Integer(10), static_cast<unsigned>(decimals.size())));

@@ -228,3 +228,12 @@ TEST_CASE("a decimal as written, exactly, with any number of decimals") {
     CHECK_FALSE(Rational::parse_decimal("a1"));
     CHECK_FALSE(Rational::parse_decimal(""));
 }
+
+TEST_CASE("a fraction or decimal with leading zeros is read as decimal, never octal") {
+    // Found by fuzzing the cni import: "1/08" reached the integer parser as octal "08".
+    CHECK(Rational::parse("1/08") == Rational::of(1, 8));
+    CHECK(Rational::parse("-007/010") == Rational::of(-7, 10));
+    CHECK(Rational::parse("0/5") == Rational());
+    CHECK_FALSE(Rational::parse_decimal("1/08"));
+    CHECK(Rational::parse_decimal("-00.50") == Rational::of(-1, 2));
+}

@@ -54,6 +54,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             aggregate_events(in, "fuzz.csv", region(), month, report);
         else if (kind == "acg")
             aggregate_acg(in, "fuzz.csv", region(), month, report);
+        else if (kind == "cni")
+            aggregate_cni(in, "fuzz.csv", region(), month, report);
         else
             aggregate_psychiatry(in, "fuzz.csv", region(), month, report);
     } catch (const ImportError&) {
