@@ -58,6 +58,15 @@ class Cni : public Component {
             region_weighted += need.weighted;
             region_listed += need.listed;
         }
+        // Nobody in the region with any weighted variable: every index is 0/0, and paying
+        // every unit zero would be a guess.
+        if (region_listed > 0 && region_weighted.is_zero())
+            throw DataMissing(
+                "capitation.cni: no listed person in " +
+                (from_scb_ ? ctx.data.cni(ctx.period).ref.to_string()
+                           : "listing " + listing.ref.period) +
+                " has any of the weighted CNI variables, so no unit's index (its need over "
+                "the region's) can be computed; check the cni_ columns of the data");
         std::vector<UnitBasis> bases;
         std::map<std::string, Rational> indexes;
         for (const Unit& unit : ctx.region.units) {

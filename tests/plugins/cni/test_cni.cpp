@@ -230,3 +230,20 @@ TEST_CASE("CNI from SCB's delivery refuses a listed unit SCB did not deliver, or
     CHECK_THROWS_WITH(more.run(region, kFeb, data),
                       Catch::Contains("has no cni_C column; the model weighs it"));
 }
+
+TEST_CASE("CNI refuses a region where nobody has a weighted variable: the index is 0/0") {
+    const Region region = make_region({"a", "b"});
+    FakeData data;
+    ListingAggregate& l = data.listings[kFeb];
+    l.ref = {"listing", "2020-02", 1};
+    add_persons(l, "a", 40, Sex::female, 10);
+    add_persons(l, "b", 40, Sex::male, 10);
+    l.units["a"].cni["A"] = 0;
+    l.units["b"].cni["A"] = 0;
+    ValidParams p(cni::cni_type(), "average_per_listed_year: 820\nvariables: {A: 2}");
+    CHECK_THROWS_MATCHES(p.run(region, kFeb, data), DataMissing,
+                         Catch::Message("capitation.cni: no listed person in listing 2020-02 has "
+                                        "any of the weighted CNI variables, so no unit's index "
+                                        "(its need over the region's) can be computed; check the "
+                                        "cni_ columns of the data"));
+}
