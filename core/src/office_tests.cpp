@@ -12,6 +12,7 @@
 #include "vardval_host/engine.hpp"
 #include "vardval_host/model.hpp"
 #include "vardval_host/plugin_host.hpp"
+#include "vardval_host/report.hpp"
 #include "vardval_host/storage.hpp"
 
 namespace fs = std::filesystem;
@@ -40,15 +41,6 @@ class TempFolder {
   private:
     fs::path path_;
 };
-
-std::string csv_field(const std::string& value) {
-    if (value.find_first_of(",\"\n\r") == std::string::npos)
-        return value;
-    std::string quoted = "\"";
-    for (char c : value)
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
-}
 
 // The rows as the kind's CSV: a header of the columns in the order first given, a row each
 // (a column a row does not give is empty).

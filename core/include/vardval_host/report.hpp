@@ -45,7 +45,7 @@ std::string pad(const std::string& s, std::size_t width, bool right);
 
 // JSON string literal with escapes.
 std::string json_string(const std::string& s);
-// A CSV field, quoted when it holds a comma, quote or newline.
+// A CSV field, quoted when it holds a comma, quote, newline or carriage return.
 std::string csv_field(const std::string& s);
 
 }  // namespace vardval
